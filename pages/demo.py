@@ -5,8 +5,8 @@ in their `demo.py`, which the command discovers with `autodiscover_modules`.
 Every loader must be idempotent: running it twice changes nothing.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site
@@ -65,9 +65,7 @@ def translate_with_localize(instance, language_code, strings, user):
     """
     locale = Locale.objects.get(language_code=language_code)
     source, _ = TranslationSource.get_or_create_from_instance(instance)
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         text = strings.get(segment.string.data)
         if text:
@@ -75,8 +73,11 @@ def translate_with_localize(instance, language_code, strings, user):
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
-                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                          "last_translated_by": user},
+                defaults={
+                    "data": text,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "last_translated_by": user,
+                },
             )
     translation.save_target(user=user, publish=True)
     return instance.get_translation(locale)

@@ -158,7 +158,10 @@ else:
 
 # --- Accounts ---------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"
-AUTHENTICATION_BACKENDS = ["oscar.apps.customer.auth_backends.EmailBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "oscar.apps.customer.auth_backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = reverse_lazy("customer:login")
 LOGIN_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [
@@ -235,6 +238,7 @@ WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 
 # --- Oscar ------------------------------------------------------------------
 SITE_ID = 1

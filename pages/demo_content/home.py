@@ -45,8 +45,7 @@ HOME = {
             EN_TITLE: "Studio Aurora — Haare, Farbe und Pflege in Berlin",
             "home": "startseite",
             "Studio Aurora — hair salon in Berlin": "Studio Aurora — Friseursalon in Berlin",
-            "Haircuts, colour and care products in Berlin Prenzlauer Berg. Book online.":
-                "Haarschnitte, Farbe und Pflegeprodukte in Berlin Prenzlauer Berg. Online buchen.",
+            "Haircuts, colour and care products in Berlin Prenzlauer Berg. Book online.": "Haarschnitte, Farbe und Pflegeprodukte in Berlin Prenzlauer Berg. Online buchen.",
             EN_INTRO: "Ein kleiner, herzlicher Salon in Prenzlauer Berg. Buchen Sie Schnitt oder Farbe in einer "
             "Minute online und nehmen Sie die Produkte mit nach Hause, die unsere Stylistinnen täglich verwenden.",
             "What we do": "Was wir machen",
@@ -59,12 +58,10 @@ HOME = {
             "We take our time, we use gentle, vegan products, and we tell you honestly what your hair needs, even "
             "when that means a smaller bill.": "Wir nehmen uns Zeit, verwenden milde, vegane Produkte und sagen "
             "Ihnen ehrlich, was Ihr Haar braucht, auch wenn die Rechnung dann kleiner ausfällt.",
-            "The best haircut I have had in years, and the first salon where nobody rushed me.":
-                "Der beste Haarschnitt seit Jahren und der erste Salon, in dem mich niemand gehetzt hat.",
+            "The best haircut I have had in years, and the first salon where nobody rushed me.": "Der beste Haarschnitt seit Jahren und der erste Salon, in dem mich niemand gehetzt hat.",
             "Lena, client since 2021": "Lena, Kundin seit 2021",
             "Ready for a new look?": "Bereit für einen neuen Look?",
-            "Pick a service, a stylist and a time that suits you. No account needed.":
-                "Wählen Sie Leistung, Stylistin und eine passende Uhrzeit. Kein Konto nötig.",
+            "Pick a service, a stylist and a time that suits you. No account needed.": "Wählen Sie Leistung, Stylistin und eine passende Uhrzeit. Kein Konto nötig.",
             "Visit the shop": "Zum Shop",
         },
     },
@@ -73,8 +70,7 @@ HOME = {
             EN_TITLE: "Studio Aurora — стрижки, окрашивание и уход в Берлине",
             "home": "glavnaya",
             "Studio Aurora — hair salon in Berlin": "Studio Aurora — салон красоты в Берлине",
-            "Haircuts, colour and care products in Berlin Prenzlauer Berg. Book online.":
-                "Стрижки, окрашивание и средства ухода в Берлине, Пренцлауэр-Берг. Запись онлайн.",
+            "Haircuts, colour and care products in Berlin Prenzlauer Berg. Book online.": "Стрижки, окрашивание и средства ухода в Берлине, Пренцлауэр-Берг. Запись онлайн.",
             EN_INTRO: "Небольшой уютный салон в Пренцлауэр-Берге. Запишитесь на стрижку или окрашивание онлайн "
             "за минуту и заберите домой средства, которыми наши стилисты пользуются каждый день.",
             "What we do": "Что мы делаем",
@@ -87,12 +83,10 @@ HOME = {
             "We take our time, we use gentle, vegan products, and we tell you honestly what your hair needs, even "
             "when that means a smaller bill.": "Мы не торопимся, используем мягкие веганские средства и честно "
             "говорим, что нужно вашим волосам, даже если счёт от этого станет меньше.",
-            "The best haircut I have had in years, and the first salon where nobody rushed me.":
-                "Лучшая стрижка за много лет и первый салон, где меня никто не торопил.",
+            "The best haircut I have had in years, and the first salon where nobody rushed me.": "Лучшая стрижка за много лет и первый салон, где меня никто не торопил.",
             "Lena, client since 2021": "Лена, клиентка с 2021 года",
             "Ready for a new look?": "Готовы к новому образу?",
-            "Pick a service, a stylist and a time that suits you. No account needed.":
-                "Выберите услугу, мастера и удобное время. Регистрация не нужна.",
+            "Pick a service, a stylist and a time that suits you. No account needed.": "Выберите услугу, мастера и удобное время. Регистрация не нужна.",
             "Visit the shop": "Перейти в магазин",
         },
     },
@@ -101,8 +95,7 @@ HOME = {
             EN_TITLE: "Studio Aurora — стрижки, фарбування та догляд у Берліні",
             "home": "holovna",
             "Studio Aurora — hair salon in Berlin": "Studio Aurora — салон краси в Берліні",
-            "Haircuts, colour and care products in Berlin Prenzlauer Berg. Book online.":
-                "Стрижки, фарбування та засоби догляду в Берліні, Пренцлауер-Берг. Запис онлайн.",
+            "Haircuts, colour and care products in Berlin Prenzlauer Berg. Book online.": "Стрижки, фарбування та засоби догляду в Берліні, Пренцлауер-Берг. Запис онлайн.",
             EN_INTRO: "Невеликий затишний салон у Пренцлауер-Берзі. Запишіться на стрижку чи фарбування онлайн "
             "за хвилину та заберіть додому засоби, якими наші стилісти користуються щодня.",
             "What we do": "Що ми робимо",
@@ -115,12 +108,10 @@ HOME = {
             "We take our time, we use gentle, vegan products, and we tell you honestly what your hair needs, even "
             "when that means a smaller bill.": "Ми не поспішаємо, використовуємо м'які веганські засоби і чесно "
             "кажемо, чого потребує ваше волосся, навіть якщо рахунок від цього стане меншим.",
-            "The best haircut I have had in years, and the first salon where nobody rushed me.":
-                "Найкраща стрижка за багато років і перший салон, де мене ніхто не квапив.",
+            "The best haircut I have had in years, and the first salon where nobody rushed me.": "Найкраща стрижка за багато років і перший салон, де мене ніхто не квапив.",
             "Lena, client since 2021": "Лєна, клієнтка з 2021 року",
             "Ready for a new look?": "Готові до нового образу?",
-            "Pick a service, a stylist and a time that suits you. No account needed.":
-                "Оберіть послугу, майстра та зручний час. Реєстрація не потрібна.",
+            "Pick a service, a stylist and a time that suits you. No account needed.": "Оберіть послугу, майстра та зручний час. Реєстрація не потрібна.",
             "Visit the shop": "Перейти до магазину",
         },
     },

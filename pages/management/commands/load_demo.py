@@ -16,9 +16,10 @@ class Command(BaseCommand):
             for _order, name, loader in demo.loaders():
                 self.stdout.write(f"Demo: {name}")
                 loader(ctx)
-        password_ok = admin.check_password(demo.DEMO_ADMIN_PASSWORD)
+        password = demo.DEMO_ADMIN_PASSWORD
+        if not admin.check_password(password):
+            password = "(changed since the demo was loaded)"
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
-            "Admin login: http://127.0.0.1:8000/admin/  email: %s  password: %s"
-            % (demo.DEMO_ADMIN_EMAIL, demo.DEMO_ADMIN_PASSWORD if password_ok else "(changed since the demo was loaded)")
+            f"Admin login: http://127.0.0.1:8000/admin/  email: {demo.DEMO_ADMIN_EMAIL}  password: {password}"
         )

@@ -1,0 +1,33 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from tests.site_setup import ensure_migrations_table, ensure_site_structure
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        ensure_migrations_table()
+
+
+@pytest.fixture
+def home_page(db):
+    """The site as a fresh migrate leaves it: locales, root, an English home page, the Site."""
+    return ensure_site_structure()
+
+
+@pytest.fixture
+def demo_site(home_page, django_capture_on_commit_callbacks):
+    """The demo content from `load_demo` (inside the test's transaction).
+
+    wagtail-localize publishes translations on commit, so run those callbacks."""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=io.StringIO())
+    return home_page
+
+
+@pytest.fixture
+def admin_user(home_page, django_user_model):
+    return django_user_model.objects.create_superuser(email="boss@example.com", password="secret-pass-123")

@@ -1,0 +1,49 @@
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from oscar.core.loading import get_model
+
+from pages.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models() if model._meta.managed}
+
+
+def run_load_demo(capture):
+    out = io.StringIO()
+    with capture(execute=True):
+        call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_load_demo_prints_the_admin_login_and_builds_content(home_page, django_capture_on_commit_callbacks):
+    output = run_load_demo(django_capture_on_commit_callbacks)
+    assert f"email: {DEMO_ADMIN_EMAIL}  password: {DEMO_ADMIN_PASSWORD}" in output
+
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username=DEMO_ADMIN_EMAIL, password=DEMO_ADMIN_PASSWORD).is_superuser
+
+    languages = set(home_page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True))
+    assert languages == {"en", "de", "ru", "uk"}
+
+    StockRecord = get_model("partner", "StockRecord")
+    records = StockRecord.objects.select_related("product")
+    assert records.count() >= 5
+    assert all(record.price > 0 and record.num_in_stock > 0 for record in records)
+    assert all(record.product.is_public for record in records)
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_changes_nothing(home_page, django_capture_on_commit_callbacks):
+    run_load_demo(django_capture_on_commit_callbacks)
+    before = row_counts()
+    second = run_load_demo(django_capture_on_commit_callbacks)
+    after = row_counts()
+    changed = {label: (before[label], after[label]) for label in before if before[label] != after[label]}
+    assert changed == {}
+    assert "Created" not in second and "Translated" not in second and "Wrote" not in second
