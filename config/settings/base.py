@@ -1,11 +1,11 @@
 """Settings shared by every environment. Everything that differs between
 machines comes from environment variables (or a `.env` file beside manage.py)."""
 
+import warnings
 from pathlib import Path
 
 import environ
 from django.urls import reverse_lazy
-from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -281,4 +281,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-SITE_TAGLINE = _("Hair, beauty and care in the heart of the city")
+# Oscar wires haystack's signal processor; the Simple backend cannot index and
+# says so on every product save. The storefront search runs on Wagtail instead.
+warnings.filterwarnings("ignore", message="update is not implemented in this backend")

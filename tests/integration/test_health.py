@@ -14,7 +14,9 @@ def test_health_reports_every_check_ok(client, tmp_path, settings):
 @pytest.mark.django_db
 def test_health_names_the_cache_when_the_cache_server_is_down(client):
     # Nothing listens on port 1: a real connection failure, not a mock.
-    broken = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+    broken = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
     with override_settings(CACHES=broken):
         response = client.get("/health/")
     assert response.status_code == 503
