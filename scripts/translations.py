@@ -1,10 +1,12 @@
 """Project UI strings in de, ru, uk.
 
-Fill the PO files from this table after `makemessages` with
-`python scripts/translations.py` (then `compilemessages`). Keeping the table in
+The tables live in scripts/i18n/<area>.py as `T = {msgid: (de, ru, uk)}`.
+`python scripts/translations.py --refresh` runs makemessages, fills the PO files
+from the tables and compiles them; `--check` only reports untranslated strings. Keeping the tables in
 Python lets a reviewer see every language of a string side by side.
 """
 
+import runpy
 import sys
 from pathlib import Path
 
@@ -12,46 +14,20 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 
-T = {
-    # msgid: (de, ru, uk)
-    "Booking": ("Buchung", "Запись", "Запис"),
-    "Personal info": ("Persönliche Angaben", "Личные данные", "Особисті дані"),
-    "Permissions": ("Berechtigungen", "Права доступа", "Права доступу"),
-    "Important dates": ("Wichtige Daten", "Важные даты", "Важливі дати"),
-    "Site core": ("Website-Kern", "Ядро сайта", "Ядро сайту"),
-    "user": ("Benutzer", "пользователь", "користувач"),
-    "users": ("Benutzer", "пользователи", "користувачі"),
-    "Pages": ("Seiten", "Страницы", "Сторінки"),
-    "Text": ("Text", "Текст", "Текст"),
-    "Heading 2": ("Überschrift 2", "Заголовок 2", "Заголовок 2"),
-    "Heading 3": ("Überschrift 3", "Заголовок 3", "Заголовок 3"),
-    "Heading 4": ("Überschrift 4", "Заголовок 4", "Заголовок 4"),
-    "Level": ("Ebene", "Уровень", "Рівень"),
-    "Heading": ("Überschrift", "Заголовок", "Заголовок"),
-    "Image": ("Bild", "Изображение", "Зображення"),
-    "Caption": ("Bildunterschrift", "Подпись", "Підпис"),
-    "Quote": ("Zitat", "Цитата", "Цитата"),
-    "Attribution": ("Quelle", "Автор", "Автор"),
-    "Title": ("Titel", "Заголовок", "Заголовок"),
-    "Button label": ("Schaltflächentext", "Текст кнопки", "Текст кнопки"),
-    "Button links to page": ("Schaltfläche verlinkt auf Seite", "Кнопка ведёт на страницу", "Кнопка веде на сторінку"),
-    "…or to URL": ("…oder auf URL", "…или на URL", "…або на URL"),
-    "Call to action": ("Handlungsaufforderung", "Призыв к действию", "Заклик до дії"),
-    "Paragraph": ("Absatz", "Абзац", "Абзац"),
-    "introduction": ("Einleitung", "вступление", "вступ"),
-    "body": ("Inhalt", "содержимое", "вміст"),
-    "home page": ("Startseite", "главная страница", "головна сторінка"),
-    "Shop": ("Shop", "Магазин", "Магазин"),
-    "Skip to content": ("Zum Inhalt springen", "Перейти к содержимому", "Перейти до вмісту"),
-    "All rights reserved.": ("Alle Rechte vorbehalten.", "Все права защищены.", "Усі права захищено."),
-    "Shop basket": ("Warenkorb", "Корзина", "Кошик"),
-    "Main navigation": ("Hauptnavigation", "Основная навигация", "Основна навігація"),
-    "Home": ("Startseite", "Главная", "Головна"),
-    "Basket": ("Warenkorb", "Корзина", "Кошик"),
-    "Account": ("Konto", "Личный кабинет", "Особистий кабінет"),
-    "Sign in": ("Anmelden", "Войти", "Увійти"),
-    "Language": ("Sprache", "Язык", "Мова"),
-}
+
+def load_tables():
+    """Merge every table in scripts/i18n/*.py (one per app, so parallel work does not collide)."""
+    merged = {}
+    for path in sorted((ROOT / "scripts" / "i18n").glob("*.py")):
+        namespace = runpy.run_path(str(path))
+        for msgid, row in namespace.get("T", {}).items():
+            if len(row) != 3:
+                raise SystemExit(f"{path.name}: {msgid!r} needs exactly (de, ru, uk)")
+            merged[msgid] = row
+    return merged
+
+
+T = load_tables()
 
 LANGS = ("de", "ru", "uk")
 
@@ -80,8 +56,33 @@ def fill(check_only=False):
     return missing
 
 
+MAKEMESSAGES = [
+    "makemessages", "-l", "de", "-l", "ru", "-l", "uk", "--no-location", "--no-obsolete",
+    "--ignore=.venv", "--ignore=node_modules", "--ignore=staticfiles", "--ignore=tests", "--ignore=scripts",
+]  # fmt: skip
+
+
+def refresh():
+    """makemessages, fill from the tables, compilemessages: the whole round trip."""
+    import subprocess
+
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, *MAKEMESSAGES], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    missing = fill()
+    subprocess.run(
+        [*manage, "compilemessages", "--ignore=.venv", "--ignore=node_modules"],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return missing
+
+
 if __name__ == "__main__":
-    untranslated = fill(check_only="--check" in sys.argv)
+    if "--refresh" in sys.argv:
+        untranslated = refresh()
+    else:
+        untranslated = fill(check_only="--check" in sys.argv)
     for lang, msgid in untranslated:
         print(f"untranslated [{lang}]: {msgid}")
     sys.exit(1 if untranslated else 0)

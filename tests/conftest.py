@@ -31,3 +31,13 @@ def demo_site(home_page, django_capture_on_commit_callbacks):
 @pytest.fixture
 def admin_user(home_page, django_user_model):
     return django_user_model.objects.create_superuser(email="boss@example.com", password="secret-pass-123")
+
+
+@pytest.fixture
+def run_tasks():
+    """Run every due background task on the `db` backend, as the worker would."""
+
+    def run():
+        call_command("db_worker", "--batch", "--backend", "db", "--no-startup-delay", verbosity=0, stdout=io.StringIO())
+
+    return run

@@ -1,0 +1,62 @@
+"""Small cache-based rate limits for POSTs (contact, feedback, booking, login).
+
+Keys use a hash of the client address, never the raw IP. With several web
+processes the cache must be shared (REDIS_URL) for limits to be exact.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+
+def client_address(request):
+    if getattr(settings, "RATELIMIT_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def hit(scope, identity, limit, window_seconds):
+    """Count one attempt; return True while the caller is within `limit` per window."""
+    bucket = int(time.time() // window_seconds)
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{identity}".encode()).hexdigest()[:24]
+    key = f"rl:{scope}:{digest}:{bucket}"
+    cache.add(key, 0, window_seconds + 5)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window_seconds + 5)
+        count = 1
+    return count <= limit
+
+
+def too_many_requests(request):
+    message = _("Too many attempts. Please wait a minute and try again.")
+    if getattr(request, "htmx", False) or "application/json" in request.headers.get("Accept", ""):
+        response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+    else:
+        response = HttpResponse(render_to_string("429.html", {"message": message}, request=request), status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def ratelimit(scope, limit, window_seconds=60, methods=("POST",)):
+    """View decorator: answer 429 with a localized message past `limit` requests per window."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method in methods and not hit(scope, client_address(request), limit, window_seconds):
+                return too_many_requests(request)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,148 @@
+"""One JSON-LD graph per page, from one builder.
+
+The builder emits WebSite, the business (Organization, or LocalBusiness when a
+contributor supplies opening hours), WebPage and, below the home page, a
+BreadcrumbList. Other apps extend the graph without `pages` importing them:
+
+    from pages.jsonld import graph_contributor
+
+    @graph_contributor
+    def product_nodes(page, request, graph):
+        # `graph` is the GraphContext: ids of the standard nodes, and the
+        # business node dict, which a contributor may enrich (e.g. hours).
+        if isinstance(page, ProductPage):
+            return [{"@type": "Product", "@id": graph.page_url + "#product", ...}]
+        return []
+
+Register contributors in an app's `ready()` (or a module it imports).
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+_CONTRIBUTORS = []
+
+
+def graph_contributor(func):
+    if func not in _CONTRIBUTORS:
+        _CONTRIBUTORS.append(func)
+    return func
+
+
+@dataclass
+class GraphContext:
+    site_url: str
+    page_url: str
+    website_id: str
+    business_id: str
+    webpage_id: str
+    business: dict
+    extra: dict = field(default_factory=dict)
+
+
+def _absolute(request, url):
+    if url.startswith("http://") or url.startswith("https://"):
+        return url
+    return request.build_absolute_uri(url)
+
+
+def business_node(settings_obj, site_url, business_id):
+    """Organization from wagtail-seo's SeoSettings (Settings → SEO in the admin)."""
+    org_type = (getattr(settings_obj, "struct_org_type", "") or "Organization") if settings_obj else "Organization"
+    node = {"@type": org_type, "@id": business_id, "url": site_url}
+    if settings_obj is not None:
+        name = getattr(settings_obj, "struct_org_name", "")
+        if name:
+            node["name"] = name
+        phone = getattr(settings_obj, "struct_org_phone", "")
+        if phone:
+            node["telephone"] = phone
+        street = getattr(settings_obj, "struct_org_address_street", "")
+        if street:
+            node["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": street,
+                "addressLocality": getattr(settings_obj, "struct_org_address_locality", ""),
+                "addressRegion": getattr(settings_obj, "struct_org_address_region", ""),
+                "postalCode": getattr(settings_obj, "struct_org_address_postal", ""),
+                "addressCountry": getattr(settings_obj, "struct_org_address_country", ""),
+            }
+    return node
+
+
+def breadcrumb_node(page, request, page_url):
+    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gte=2).specific(defer=True))
+    if len(ancestors) < 2:
+        return None
+    items = []
+    for position, crumb in enumerate(ancestors, start=1):
+        items.append(
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": _absolute(request, crumb.get_url(request) or ""),
+            }
+        )
+    return {"@type": "BreadcrumbList", "@id": page_url + "#breadcrumbs", "itemListElement": items}
+
+
+def build_graph(page, request, seo_settings=None):
+    """Return the schema.org graph (a dict) for `page` (a Wagtail page or None)."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    root = site.root_page.localized if site else None
+    site_url = _absolute(request, root.get_url(request)) if root else request.build_absolute_uri("/")
+    page_url = _absolute(request, page.get_url(request)) if page is not None else request.build_absolute_uri()
+    ctx = GraphContext(
+        site_url=site_url,
+        page_url=page_url,
+        website_id=site_url + "#website",
+        business_id=request.build_absolute_uri("/") + "#business",  # one business across languages
+        webpage_id=page_url + "#webpage",
+        business={},
+    )
+    ctx.business = business_node(seo_settings, site_url, ctx.business_id)
+    if "name" not in ctx.business and site is not None and site.site_name:
+        ctx.business["name"] = site.site_name
+
+    website = {
+        "@type": "WebSite",
+        "@id": ctx.website_id,
+        "url": site_url,
+        "name": ctx.business.get("name", ""),
+        "publisher": {"@id": ctx.business_id},
+        "inLanguage": get_language(),
+    }
+    webpage = {
+        "@type": "WebPage",
+        "@id": ctx.webpage_id,
+        "url": page_url,
+        "isPartOf": {"@id": ctx.website_id},
+        "about": {"@id": ctx.business_id},
+        "inLanguage": get_language(),
+    }
+    nodes = [website, ctx.business, webpage]
+    if page is not None:
+        webpage["name"] = getattr(page, "seo_pagetitle", None) or page.title
+        description = getattr(page, "search_description", "")
+        if description:
+            webpage["description"] = description
+        crumbs = breadcrumb_node(page, request, page_url)
+        if crumbs:
+            webpage["breadcrumb"] = {"@id": crumbs["@id"]}
+            nodes.append(crumbs)
+    for contributor in _CONTRIBUTORS:
+        nodes.extend(contributor(page, request, ctx) or [])
+    return {"@context": "https://schema.org", "@graph": nodes}
+
+
+def render_graph(graph):
+    """Serialise for a <script type="application/ld+json"> element, safe against </script>."""
+    text = json.dumps(graph, ensure_ascii=False, separators=(",", ":"), default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')

@@ -1,0 +1,23 @@
+from django import template
+from wagtail.models import Page
+
+from pages.jsonld import build_graph, render_graph
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def jsonld_graph(context):
+    """The page's one JSON-LD graph (see pages/jsonld.py)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    from wagtail.models import Site
+    from wagtailseo.models import SeoSettings
+
+    site = Site.find_for_request(request)
+    seo_settings = SeoSettings.for_site(site) if site else None
+    return render_graph(build_graph(page, request, seo_settings))
