@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Our apps first so their templates and translations win.
     "core",
+    "ops",
     "pages",
     "shop",
     "booking",
@@ -114,6 +115,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: sees the final response (status, content type) of public pages.
+    "ops.middleware.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -259,6 +262,10 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 # --- Backups ----------------------------------------------------------------
 DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=7)
 DBBACKUP_CLEANUP_KEEP_MEDIA = DBBACKUP_CLEANUP_KEEP
+
+# --- Visitor statistics (ops) ----------------------------------------------
+OPS_STATS_RETENTION_DAYS = env.int("STATS_RETENTION_DAYS", default=395)
+OPS_STATS_BUFFER_SIZE = env.int("STATS_BUFFER_SIZE", default=1)
 
 # --- Sentry -----------------------------------------------------------------
 SENTRY_DSN = env("SENTRY_DSN", default="")
