@@ -231,10 +231,13 @@ def free_slots(
     now: datetime,
     closures: Sequence[DateRange] = (),
     step: timedelta = timedelta(minutes=15),
+    pack: bool = True,
 ) -> list[Slot]:
     """All free slots between two local dates (inclusive), sorted by start then staff.
 
     `opening_hours` and `StaffSchedule.hours` map weekday (Monday = 0) to ranges.
+    `pack=False` returns every free grid start (overlapping options included): used to
+    check that one chosen start is still bookable, whatever else was booked meanwhile.
     """
     tz = _zone(tz)
     if now.tzinfo is None:
@@ -270,7 +273,7 @@ def free_slots(
                     if start < earliest or start > latest:
                         continue
                     blocked = blocked_interval(start, end, rules)
-                    if last_blocked_end is not None and blocked.start < last_blocked_end:
+                    if pack and last_blocked_end is not None and blocked.start < last_blocked_end:
                         continue  # would overlap the slot just offered
                     if busy.overlaps(blocked):
                         continue

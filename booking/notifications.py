@@ -1,0 +1,116 @@
+"""Customer emails for bookings, in the booking's language, through core.emails.
+
+- confirmation (with an .ics attachment and the manage link) when booked or moved;
+- a reminder 24 h before, enqueued with `run_after` when booked; the task checks
+  the appointment when it runs and sends nothing if it was cancelled or moved;
+- a cancellation notice.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import formats, timezone, translation
+from django_tasks import task
+from icalendar import Calendar, Event, vText
+from wagtail.models import Locale
+
+from core.emails import queue_email
+
+from .models import Appointment, BookingPage
+
+REMINDER_BEFORE = timedelta(hours=24)
+
+
+def _localized(obj, language):
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None or obj is None:
+        return obj
+    return obj.get_translation_or_none(locale) or obj
+
+
+def booking_page_for(appointment):
+    page = appointment.booking_page
+    if page is None:
+        page = BookingPage.objects.live().filter(locale=Locale.get_default()).first()
+    return _localized(page, appointment.language) if page else None
+
+
+def manage_url(appointment):
+    page = booking_page_for(appointment)
+    if page is None:
+        return ""
+    with translation.override(appointment.language):
+        path = page.url + page.reverse_subpage("manage", args=[appointment.manage_token])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def email_context(appointment):
+    language = appointment.language
+    with translation.override(language):
+        local = appointment.local_start
+        return {
+            "client_name": appointment.client_name,
+            "service": _localized(appointment.service, language).name,
+            "staff": _localized(appointment.staff, language).name,
+            "venue": _localized(appointment.venue, language).title,
+            "address": appointment.venue.address,
+            "phone": appointment.venue.phone,
+            "date": formats.date_format(local, "DATE_FORMAT"),
+            "time": local.strftime("%H:%M"),
+            "end_time": appointment.local_end.strftime("%H:%M"),
+            "time_zone": appointment.time_zone,
+            "manage_url": manage_url(appointment),
+            "cancellation_window_hours": appointment.service.cancellation_window_hours,
+        }
+
+
+def ics_file(appointment, context):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Studio Aurora//Booking//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    host = settings.WAGTAILADMIN_BASE_URL.split("://")[-1].split("/")[0] or "localhost"
+    event.add("uid", f"appointment-{appointment.pk}-{appointment.manage_token[:8]}@{host}")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", appointment.start)
+    event.add("dtend", appointment.end)
+    event.add("summary", f"{context['service']} · {context['venue']}")
+    event["location"] = vText(context["address"].replace("\n", ", "))
+    if context["manage_url"]:
+        event.add("url", context["manage_url"])
+        event.add("description", context["manage_url"])
+    event.add("sequence", int(appointment.updated_at.timestamp()) if appointment.updated_at else 0)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def on_booked(appointment, rescheduled=False):
+    appointment = Appointment.objects.select_related("service", "staff", "venue").get(pk=appointment.pk)
+    context = email_context(appointment)
+    context["rescheduled"] = rescheduled
+    queue_email(
+        "booking/confirmation",
+        context,
+        [appointment.client_email],
+        appointment.language,
+        attachments=[("appointment.ics", ics_file(appointment, context), "text/calendar")],
+    )
+    remind_at = appointment.start - REMINDER_BEFORE
+    if remind_at > timezone.now():
+        send_reminder.using(run_after=remind_at).enqueue(appointment.pk, appointment.start.isoformat())
+
+
+def on_cancelled(appointment):
+    appointment = Appointment.objects.select_related("service", "staff", "venue").get(pk=appointment.pk)
+    queue_email("booking/cancelled", email_context(appointment), [appointment.client_email], appointment.language)
+
+
+@task(backend="db")
+def send_reminder(appointment_id, expected_start):
+    """Runs 24 h before the appointment; skips cancelled or moved appointments."""
+    appointment = Appointment.objects.select_related("service", "staff", "venue").filter(pk=appointment_id).first()
+    if appointment is None or not appointment.is_active or appointment.start.isoformat() != expected_start:
+        return "skipped"
+    queue_email("booking/reminder", email_context(appointment), [appointment.client_email], appointment.language)
+    return "sent"

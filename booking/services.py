@@ -1,0 +1,144 @@
+"""Booking operations: book, reschedule, cancel, change status.
+
+No double booking, two ways:
+- PostgreSQL: the exclusion constraint `booking_no_double_booking` rejects a second
+  active appointment overlapping the same staff member's blocked time, whatever
+  the race; we turn that IntegrityError into SlotTaken.
+- SQLite: transactions start with BEGIN IMMEDIATE (settings), so the availability
+  check and the insert below run under the write lock, one request at a time.
+"""
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import states
+from .models import Appointment
+from .schedule import bookable_staff, find_slots
+
+
+class BookingError(Exception):
+    pass
+
+
+class SlotTaken(BookingError):
+    pass
+
+
+class ChangeNotAllowed(BookingError):
+    pass
+
+
+def _free_staff_ids(venue, service, start, staff, now, exclude=None):
+    day = start.astimezone(venue.zone).date()
+    slots = find_slots(venue, service, day, day, staff=staff, now=now, pack=False, exclude_appointment=exclude)
+    return [slot.staff_id for slot in slots if slot.start == start]
+
+
+def book(
+    *,
+    venue,
+    service,
+    start,
+    client_name,
+    client_email,
+    staff=None,
+    client_phone="",
+    note="",
+    language="en",
+    user=None,
+    booking_page=None,
+    now=None,
+):
+    """Create a confirmed appointment, or raise SlotTaken. `staff` None means anyone."""
+    now = now or timezone.now()
+    rules = service.rules
+    with transaction.atomic():
+        members = {m.pk: m for m in bookable_staff(venue, service, staff)}
+        for staff_id in _free_staff_ids(venue, service, start, staff, now):
+            try:
+                with transaction.atomic():  # a savepoint: a constraint violation leaves the outer transaction usable
+                    appointment = Appointment.objects.create(
+                        venue=venue,
+                        service=service,
+                        staff=members[staff_id],
+                        start=start,
+                        end=start + rules.duration,
+                        blocked_start=start - rules.buffer_before,
+                        blocked_end=start + rules.duration + rules.buffer_after,
+                        time_zone=venue.time_zone,
+                        status=states.CONFIRMED,
+                        client_name=client_name,
+                        client_email=client_email,
+                        client_phone=client_phone,
+                        note=note,
+                        language=language,
+                        user=user if user is not None and user.is_authenticated else None,
+                        booking_page=booking_page,
+                    )
+            except IntegrityError:
+                continue  # someone else took this staff member's time a moment ago
+            from .notifications import on_booked
+
+            transaction.on_commit(lambda a=appointment: on_booked(a))
+            return appointment
+    raise SlotTaken()
+
+
+def cancel(appointment, now=None, by_customer=True):
+    now = now or timezone.now()
+    with transaction.atomic():
+        appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        if by_customer and not appointment.can_change_online(now):
+            raise ChangeNotAllowed()
+        appointment.set_status(states.CANCELLED)
+        appointment.save(update_fields=["status", "updated_at"])
+    from .notifications import on_cancelled
+
+    transaction.on_commit(lambda: on_cancelled(appointment))
+    return appointment
+
+
+def reschedule(appointment, start, now=None):
+    """Move an appointment (same service and staff member) to another free start."""
+    now = now or timezone.now()
+    rules = appointment.service.rules
+    with transaction.atomic():
+        appointment = (
+            Appointment.objects.select_for_update().select_related("venue", "service", "staff").get(pk=appointment.pk)
+        )
+        if not appointment.can_change_online(now):
+            raise ChangeNotAllowed()
+        free = _free_staff_ids(appointment.venue, appointment.service, start, appointment.staff, now, appointment)
+        if appointment.staff_id not in free:
+            raise SlotTaken()
+        appointment.start = start
+        appointment.end = start + rules.duration
+        appointment.blocked_start = start - rules.buffer_before
+        appointment.blocked_end = appointment.end + rules.buffer_after
+        try:
+            with transaction.atomic():
+                appointment.save()
+        except IntegrityError as error:
+            raise SlotTaken() from error
+    from .notifications import on_booked
+
+    transaction.on_commit(lambda: on_booked(appointment, rescheduled=True))
+    return appointment
+
+
+def change_status(appointment, target):
+    """Staff actions in the admin calendar (confirm, complete, no-show, cancel)."""
+    with transaction.atomic():
+        appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        appointment.set_status(target)
+        appointment.save(update_fields=["status", "updated_at"])
+    if target == states.CANCELLED:
+        from .notifications import on_cancelled
+
+        transaction.on_commit(lambda: on_cancelled(appointment))
+    return appointment
+
+
+REMINDER_BEFORE = timedelta(hours=24)

@@ -1,0 +1,43 @@
+"""Booking test data: a venue in Berlin open Mon–Sat, two staff members, two services."""
+
+from datetime import time
+
+from wagtail.models import Locale
+
+from booking.models import BookingPage, OpeningHours, Service, Staff, VenuePage
+
+
+def make_venue(home, time_zone="Europe/Berlin", slug="studio"):
+    venue = VenuePage(
+        title="Studio Mitte",
+        slug=slug,
+        address="Torstraße 1\n10119 Berlin",
+        time_zone=time_zone,
+        phone="+49 30 123456",
+        locale=Locale.get_default(),
+    )
+    for weekday in range(6):
+        venue.opening_hours.add(OpeningHours(weekday=weekday, opens=time(9), closes=time(13)))
+        venue.opening_hours.add(OpeningHours(weekday=weekday, opens=time(14), closes=time(18)))
+    home.add_child(instance=venue)
+    venue.save_revision().publish()
+    return venue
+
+
+def make_booking_page(venue, slug="book"):
+    page = BookingPage(title="Book an appointment", slug=slug, locale=venue.locale)
+    venue.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_service(name="Haircut", minutes=60, **extra):
+    extra.setdefault("min_notice_hours", 0)
+    return Service.objects.create(name=name, duration_minutes=minutes, price=40, **extra)
+
+
+def make_staff(venue, name, services):
+    staff = Staff.objects.create(name=name, venue=venue)
+    staff.services.set(services)
+    staff.save()
+    return staff

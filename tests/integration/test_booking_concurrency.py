@@ -1,0 +1,112 @@
+"""No double booking under concurrency (PostgreSQL: the exclusion constraint decides)."""
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.db import IntegrityError, connection, connections
+
+from booking import states
+from booking.models import Appointment
+from booking.services import SlotTaken, book
+from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.site_setup import ensure_site_structure
+
+START = datetime(2030, 6, 3, 8, 0, tzinfo=UTC)  # Monday 10:00 in Berlin
+NOW = datetime(2030, 6, 1, tzinfo=UTC)
+
+needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")
+
+
+@pytest.fixture
+def studio(transactional_db):
+    venue = make_venue(ensure_site_structure())
+    page = make_booking_page(venue)
+    haircut = make_service("Haircut", 60, buffer_after_minutes=15)
+    anna = make_staff(venue, "Anna", [haircut])
+    return venue, page, haircut, anna
+
+
+def run_concurrently(count, attempt):
+    barrier = threading.Barrier(count)
+    results = [None] * count
+
+    def worker(index):
+        try:
+            barrier.wait()
+            results[index] = attempt(index)
+        except Exception as error:  # noqa: BLE001 (reported below)
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return results
+
+
+@pytest.mark.postgres
+@needs_postgres
+def test_twenty_concurrent_bookings_of_one_slot_make_one_appointment(studio):
+    venue, page, haircut, anna = studio
+
+    def attempt(index):
+        try:
+            book(
+                venue=venue,
+                service=haircut,
+                staff=anna,
+                start=START,
+                now=NOW,
+                client_name=f"Client {index}",
+                client_email=f"c{index}@example.com",
+            )
+            return "booked"
+        except SlotTaken:
+            return "taken"
+
+    results = run_concurrently(20, attempt)
+    assert sorted(map(str, results)) == ["booked"] + ["taken"] * 19
+    assert Appointment.objects.filter(staff=anna).count() == 1
+
+
+@pytest.mark.postgres
+@needs_postgres
+def test_the_database_itself_rejects_overlaps_but_not_cancelled_ones(studio):
+    venue, page, haircut, anna = studio
+    fields = dict(
+        venue=venue,
+        service=haircut,
+        staff=anna,
+        time_zone="Europe/Berlin",
+        client_name="X",
+        client_email="x@example.com",
+    )
+    first = Appointment.objects.create(
+        start=START,
+        end=START + timedelta(hours=1),
+        blocked_start=START,
+        blocked_end=START + timedelta(minutes=75),
+        **fields,
+    )
+    later = START + timedelta(minutes=70)
+    with pytest.raises(IntegrityError):
+        Appointment.objects.create(
+            start=later,
+            end=later + timedelta(hours=1),
+            blocked_start=later,
+            blocked_end=later + timedelta(hours=1),
+            **fields,
+        )
+    first.status = states.CANCELLED
+    first.save()
+    Appointment.objects.create(
+        start=later,
+        end=later + timedelta(hours=1),
+        blocked_start=later,
+        blocked_end=later + timedelta(hours=1),
+        **fields,
+    )
