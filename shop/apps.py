@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ShopConfig(AppConfig):
     name = "shop"
     verbose_name = _("Shop")
+
+    def ready(self):
+        from . import jsonld, signals  # noqa: F401  (signal receivers, JSON-LD contributor)

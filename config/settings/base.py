@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "oscar.apps.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "oscar.apps.shipping.apps.ShippingConfig",
-    "oscar.apps.catalogue.apps.CatalogueConfig",
+    "shop.oscar_apps.CatalogueConfig",  # Oscar's catalogue; product URLs lead to ProductPages
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "oscar.apps.partner.apps.PartnerConfig",
@@ -250,6 +250,20 @@ OSCAR_DEFAULT_CURRENCY = env("CURRENCY", default="EUR")
 OSCAR_HOMEPAGE = "/"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_INITIAL_ORDER_STATUS = "Pending"
+OSCAR_INITIAL_LINE_STATUS = "Pending"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending": ("Paid", "Cancelled"),
+    "Paid": ("Shipped", "Refunded", "Cancelled"),
+    "Shipped": ("Refunded",),
+    "Refunded": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+# Oscar's product links point at the ProductPage of the current language.
+ABSOLUTE_URL_OVERRIDES = {
+    "catalogue.product": lambda product: __import__("shop.redirects").redirects.product_url(product),
+}
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 # --- Stripe -----------------------------------------------------------------

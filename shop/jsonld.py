@@ -1,0 +1,60 @@
+"""Product + Offer nodes for ProductPages, merged into the page's one JSON-LD graph."""
+
+from pages.jsonld import graph_contributor
+
+AVAILABILITY = {True: "https://schema.org/InStock", False: "https://schema.org/OutOfStock"}
+
+
+def product_nodes(title, description, url, sku, image_urls, price, currency, available, business_id):
+    """Plain data in, schema.org nodes out."""
+    product = {
+        "@type": "Product",
+        "@id": url + "#product",
+        "name": title,
+        "sku": sku,
+        "url": url,
+    }
+    if description:
+        product["description"] = description
+    if image_urls:
+        product["image"] = image_urls
+    if price is not None:
+        product["offers"] = {
+            "@type": "Offer",
+            "price": f"{price:.2f}",
+            "priceCurrency": currency,
+            "availability": AVAILABILITY[bool(available)],
+            "url": url,
+            "seller": {"@id": business_id},
+        }
+    return [product]
+
+
+@graph_contributor
+def product_page_nodes(page, request, ctx):
+    from .models import ProductPage
+
+    if not isinstance(page, ProductPage):
+        return []
+    product = page.product
+    strategy = getattr(request, "strategy", None)
+    if strategy is None:
+        from oscar.apps.partner.strategy import Selector
+
+        strategy = Selector().strategy(request=request)
+    info = strategy.fetch_for_product(product)
+    price = None
+    if info.price.exists:
+        price = info.price.incl_tax if info.price.is_tax_known else info.price.excl_tax
+    images = [request.build_absolute_uri(image.original.url) for image in product.get_all_images() if image.original]
+    return product_nodes(
+        title=page.title,
+        description=page.search_description or page.summary,
+        url=ctx.page_url,
+        sku=product.upc or str(product.pk),
+        image_urls=images,
+        price=price,
+        currency=info.price.currency if info.price.exists else "",
+        available=info.availability.is_available_to_buy,
+        business_id=ctx.business_id,
+    )

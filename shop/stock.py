@@ -1,0 +1,44 @@
+"""Guarded stock allocation: never allocate more than is in stock.
+
+Oscar 4.2's `StockRecord.allocate()` is an unconditional `num_allocated += q`. Here
+the check and the increment are one conditional UPDATE, so concurrent checkouts
+cannot both take the last item: the database serialises the row updates and the
+loser's WHERE clause no longer matches.
+"""
+
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from oscar.apps.order.utils import OrderCreator
+from oscar.core.loading import get_model
+
+StockRecord = get_model("partner", "StockRecord")
+
+
+class SoldOut(Exception):
+    def __init__(self, product_title):
+        self.product_title = product_title
+        super().__init__(
+            _("Sorry, “%(title)s” sold out while you were checking out. Your card has not been charged.")
+            % {"title": product_title}
+        )
+
+
+def allocate(stockrecord_id, quantity):
+    """Allocate `quantity` units or return False if fewer are free."""
+    if quantity <= 0:
+        raise ValueError("quantity must be positive")
+    updated = StockRecord.objects.filter(
+        pk=stockrecord_id, num_in_stock__gte=Coalesce(F("num_allocated"), 0) + quantity
+    ).update(num_allocated=Coalesce(F("num_allocated"), 0) + quantity)
+    return updated == 1
+
+
+class GuardedOrderCreator(OrderCreator):
+    """Oscar's OrderCreator with the guarded allocation (the order's transaction rolls back on SoldOut)."""
+
+    def update_stock_records(self, line):
+        if not line.product.get_product_class().track_stock:
+            return
+        if not allocate(line.stockrecord_id, line.quantity):
+            raise SoldOut(line.title)
