@@ -1,7 +1,10 @@
 """Writing page views cheaply: the day's salt is cached in the process and the
-rows go to the database in batches (`OPS_STATS_BUFFER_SIZE`, default 1 = one
-INSERT per view; a larger buffer trades a few seconds of delay for fewer writes)."""
+rows go to the database in batches of `OPS_STATS_BUFFER_SIZE` (1 = one INSERT
+per view). A batch is written when it is full, on the first view after
+`OPS_STATS_FLUSH_SECONDS`, and when the process exits normally; a killed
+process loses at most one batch of statistics (never anything else)."""
 
+import atexit
 import secrets
 import threading
 import time
@@ -66,6 +69,14 @@ def flush():
         _buffer.clear()
     if batch:
         PageView.objects.bulk_create(batch)
+
+
+@atexit.register
+def _flush_at_exit():
+    try:
+        flush()
+    except Exception:  # the database may already be gone at interpreter exit
+        pass
 
 
 def prune(retention_days=None, today=None):

@@ -16,3 +16,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env("TEST_REDIS_URL", default=""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("TEST_REDIS_URL")}}
+OPS_STATS_BUFFER_SIZE = 1  # page views written at once, so tests can count them
