@@ -518,7 +518,7 @@ class BookingPage(RoutablePageMixin, SeoMixin, Page):
     def book(self, request):
         from .wizard import book_view
 
-        return book_view(self, request)
+        return book_view(request, self)
 
     @path("done/<str:token>/")
     def done(self, request, token):
@@ -526,8 +526,14 @@ class BookingPage(RoutablePageMixin, SeoMixin, Page):
 
         return done_view(self, request, token)
 
+    @path("my/")
+    def my_bookings(self, request):
+        from .wizard import my_bookings_view
+
+        return my_bookings_view(self, request)
+
     @path("manage/<str:token>/")
     def manage(self, request, token):
         from .wizard import manage_view
 
-        return manage_view(self, request, token)
+        return manage_view(request, self, token)

@@ -110,3 +110,33 @@ def test_the_database_itself_rejects_overlaps_but_not_cancelled_ones(studio):
         blocked_end=later + timedelta(hours=1),
         **fields,
     )
+
+
+@pytest.mark.postgres
+@needs_postgres
+def test_twenty_concurrent_htmx_confirmations_one_wins_the_rest_get_409(studio):
+    import time_machine
+    from django.core.cache import cache
+    from django.test import Client
+
+    venue, page, haircut, anna = studio
+    cache.clear()
+    state = {"service": haircut.pk, "staff": anna.pk, "date": "2030-06-03", "start": "20300603T0800Z"}
+    book_url = page.url + "book/"
+    with time_machine.travel(NOW, tick=True):
+        clients = []
+        for index in range(20):
+            client = Client(REMOTE_ADDR=f"10.0.0.{index + 1}")
+            contact = {"client_name": f"Client {index}", "client_email": f"c{index}@example.com"}
+            assert client.post(book_url, {**state, "action": "details", **contact}).status_code == 302
+            clients.append(client)
+
+        def attempt(index):
+            response = clients[index].post(book_url, {**state, "action": "confirm"}, HTTP_HX_REQUEST="true")
+            return response.status_code, response.content.decode()
+
+        results = run_concurrently(20, attempt)
+    statuses = sorted(status for status, _body in results)
+    assert statuses == [204] + [409] * 19, statuses
+    assert all("This time was just taken, please pick another." in body for status, body in results if status == 409)
+    assert Appointment.objects.filter(staff=anna).count() == 1

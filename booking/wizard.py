@@ -1,0 +1,509 @@
+"""The booking wizard on a BookingPage: service → staff → date → time → details → confirm.
+
+The choices live in the querystring (?service=…&staff=…&date=…&start=…), so every
+step has its own URL: back/forward work, a reload renders the same step, and links
+work without JavaScript. HTMX requests get only the wizard fragment; anything else
+gets the full page. Contact details are kept in the session between the details
+and confirm steps. The final POST works with or without JavaScript.
+"""
+
+import calendar
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
+
+from core.ratelimit import ratelimit
+from core.toasts import hx_toast
+
+from . import states
+from .availability import first_free_per_start
+from .models import Appointment, Service, Staff
+from .schedule import bookable_staff, find_slots
+from .services import ChangeNotAllowed, SlotTaken, book, cancel, reschedule
+
+SESSION_KEY = "booking_contact"
+START_FORMAT = "%Y%m%dT%H%MZ"
+STEPS = ["service", "staff", "date", "time", "details", "confirm"]
+
+
+class ContactForm(forms.Form):
+    client_name = forms.CharField(label=gettext_lazy("Your name"), max_length=120)
+    client_email = forms.EmailField(label=gettext_lazy("Email"))
+    client_phone = forms.CharField(label=gettext_lazy("Phone (optional)"), max_length=40, required=False)
+    note = forms.CharField(
+        label=gettext_lazy("Anything we should know? (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+# --- state ----------------------------------------------------------------------
+
+
+@dataclass
+class State:
+    service: Service | None = None
+    staff: Staff | None = None
+    anyone: bool = False
+    day: date | None = None
+    month: date | None = None
+    start: datetime | None = None
+    reschedule: Appointment | None = None
+    step_param: str = ""
+
+    def params(self, **changes):
+        state = replace(self, **changes)
+        out = {}
+        if state.reschedule is not None:
+            out["reschedule"] = state.reschedule.manage_token
+        if state.service is not None:
+            out["service"] = state.service.pk
+        if state.anyone:
+            out["staff"] = "any"
+        elif state.staff is not None:
+            out["staff"] = state.staff.pk
+        if state.month is not None and state.day is None:
+            out["month"] = state.month.strftime("%Y-%m")
+        if state.day is not None:
+            out["date"] = state.day.isoformat()
+        if state.start is not None:
+            out["start"] = state.start.strftime(START_FORMAT)
+        if state.step_param:
+            out["step"] = state.step_param
+        return out
+
+    def query(self, **changes):
+        params = self.params(**changes)
+        return "?" + urlencode(params) if params else "?"
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_state(data, venue):
+    """Read the choices from GET/POST data; anything invalid is dropped (never a 500)."""
+    state = State(step_param=data.get("step", ""))
+    token = data.get("reschedule")
+    if token:
+        state.reschedule = (
+            Appointment.objects.select_related("service", "staff").filter(manage_token=token, venue=venue).first()
+        )
+        if state.reschedule is not None:
+            state.service = state.reschedule.service
+            state.staff = state.reschedule.staff
+    if state.service is None:
+        service_id = _int(data.get("service"))
+        if service_id:
+            state.service = Service.objects.filter(
+                pk=service_id, active=True, locale=Locale.get_default(), staff__venue=venue
+            ).first()
+    if state.service is None:
+        return state
+    if state.staff is None:
+        staff_value = data.get("staff")
+        if staff_value == "any":
+            state.anyone = True
+        elif _int(staff_value):
+            state.staff = Staff.objects.filter(
+                pk=_int(staff_value), venue=venue, services=state.service, active=True
+            ).first()
+    if state.staff is None and not state.anyone:
+        return state
+    try:
+        state.month = datetime.strptime(data.get("month", ""), "%Y-%m").date()
+    except ValueError:
+        pass
+    try:
+        state.day = date.fromisoformat(data.get("date", ""))
+    except ValueError:
+        return state
+    try:
+        state.start = datetime.strptime(data.get("start", ""), START_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        pass
+    return state
+
+
+def current_step(state, request):
+    if state.service is None:
+        return "service"
+    if state.staff is None and not state.anyone:
+        return "staff"
+    if state.day is None:
+        return "date"
+    if state.start is None:
+        return "time"
+    if state.reschedule is not None:
+        return "confirm"
+    if state.step_param == "confirm" and request.session.get(SESSION_KEY):
+        return "confirm"
+    return "details"
+
+
+# --- localisation helpers --------------------------------------------------------
+
+
+def localized_map(objects):
+    """{canonical pk: translation in the active locale (or the object)} with one query."""
+    objects = list(objects)
+    if not objects:
+        return {}
+    locale = Locale.get_active()
+    model = type(objects[0])
+    translations = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(translation_key__in=[o.translation_key for o in objects], locale=locale)
+    }
+    return {o.pk: translations.get(o.translation_key, o) for o in objects}
+
+
+def localized(obj):
+    return localized_map([obj]).get(obj.pk, obj) if obj is not None else None
+
+
+# --- step contexts -----------------------------------------------------------------
+
+
+def venue_services(venue):
+    return list(
+        Service.objects.filter(locale=Locale.get_default(), active=True, staff__venue=venue, staff__active=True)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def month_calendar(venue, state, now):
+    tz = venue.zone
+    today = now.astimezone(tz).date()
+    rules = state.service.rules
+    last_bookable = (now + rules.horizon).astimezone(tz).date()
+    month = state.month or today.replace(day=1)
+    month = month.replace(day=1)
+    if month < today.replace(day=1):
+        month = today.replace(day=1)
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    first, last = max(weeks[0][0], today), weeks[-1][-1]
+    slots = find_slots(venue, state.service, first, last, staff=state.staff, now=now) if first <= last else []
+    free_days = {slot.start.astimezone(tz).date() for slot in slots}
+    rows = []
+    for week in weeks:
+        rows.append(
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == month.month,
+                    "free": day in free_days,
+                    "today": day == today,
+                    "url": state.query(day=day, month=None, start=None),
+                }
+                for day in week
+            ]
+        )
+    previous_month = (month - timedelta(days=1)).replace(day=1)
+    next_month = (month + timedelta(days=32)).replace(day=1)
+    return {
+        "weeks": rows,
+        "weekday_names": [formats.date_format(day, "D") for day in weeks[0]],
+        "month_label": formats.date_format(month, "YEAR_MONTH_FORMAT"),
+        "previous_url": state.query(month=previous_month) if previous_month >= today.replace(day=1) else "",
+        "next_url": state.query(month=next_month) if next_month <= last_bookable else "",
+        "has_free_days": bool(free_days),
+    }
+
+
+def day_slots(venue, state, now):
+    tz = venue.zone
+    slots = find_slots(
+        venue, state.service, state.day, state.day, staff=state.staff, now=now, exclude_appointment=state.reschedule
+    )
+    if state.anyone:
+        slots = first_free_per_start(slots)
+    return [
+        {"label": slot.start.astimezone(tz).strftime("%H:%M"), "url": state.query(start=slot.start, step_param="")}
+        for slot in slots
+        if slot.start.astimezone(tz).date() == state.day
+    ]
+
+
+def start_is_free(venue, state, now):
+    slots = find_slots(
+        venue,
+        state.service,
+        state.day,
+        state.day,
+        staff=state.staff,
+        now=now,
+        pack=False,
+        exclude_appointment=state.reschedule,
+    )
+    return any(slot.start == state.start for slot in slots)
+
+
+def summary(venue, state):
+    tz = venue.zone
+    context = {"service": localized(state.service), "venue": localized(venue)}
+    if state.staff is not None:
+        context["staff"] = localized(state.staff)
+    if state.day is not None:
+        context["day_label"] = formats.date_format(state.day, "DATE_FORMAT")
+    if state.start is not None:
+        local = state.start.astimezone(tz)
+        context["time_label"] = local.strftime("%H:%M")
+        context["end_label"] = (state.start + state.service.rules.duration).astimezone(tz).strftime("%H:%M")
+    return context
+
+
+def build_context(page, request, venue, state, step, form=None, error=""):
+    now = timezone.now()
+    base = page.url
+    context = {
+        "page": page,
+        "venue": venue,
+        "state": state,
+        "step": step,
+        "step_number": STEPS.index(step) + 1,
+        "steps": STEPS,
+        "error": error,
+        "page_url": base,
+        "book_url": base + page.reverse_subpage("book"),
+        "time_zone": venue.time_zone,
+        "hidden": state.params(step_param=""),
+        "restart_url": base + (state.query(service=None, staff=None, anyone=False, day=None, start=None)),
+    }
+    if state.service is not None:
+        context["summary"] = summary(venue, state)
+        context["back_to_service"] = base + State(reschedule=state.reschedule).query()
+        context["back_to_staff"] = base + state.query(staff=None, anyone=False, day=None, month=None, start=None)
+        month = state.day.replace(day=1) if state.day else None
+        context["back_to_date"] = base + state.query(day=None, start=None, month=month)
+        context["back_to_time"] = base + state.query(start=None, step_param="")
+        context["details_url"] = base + state.query(step_param="")
+    if step == "service":
+        services = venue_services(venue)
+        names = localized_map(services)
+        context["services"] = [
+            {"service": names[s.pk], "url": base + state.query(service=s, staff=None, anyone=False)} for s in services
+        ]
+    elif step == "staff":
+        members = bookable_staff(venue, state.service)
+        names = localized_map(members)
+        context["staff_choices"] = [
+            {"staff": names[m.pk], "url": base + state.query(staff=m, anyone=False)} for m in members
+        ]
+        context["anyone_url"] = base + state.query(staff=None, anyone=True)
+    elif step == "date":
+        context["calendar"] = month_calendar(venue, state, now)
+        for row in context["calendar"]["weeks"]:
+            for cell in row:
+                cell["url"] = base + cell["url"]
+        for key in ("previous_url", "next_url"):
+            if context["calendar"][key]:
+                context["calendar"][key] = base + context["calendar"][key]
+    elif step == "time":
+        context["slots"] = [{**slot, "url": base + slot["url"]} for slot in day_slots(venue, state, now)]
+    elif step == "details":
+        if form is None:
+            initial = request.session.get(SESSION_KEY) or {}
+            if not initial and request.user.is_authenticated:
+                initial = {"client_name": request.user.get_full_name(), "client_email": request.user.email}
+            form = ContactForm(initial=initial)
+        context["form"] = form
+    elif step == "confirm":
+        context["contact"] = request.session.get(SESSION_KEY) or {}
+    return context
+
+
+def render_step(page, request, context, status=200):
+    is_fragment = request.htmx and not request.htmx.history_restore_request
+    template = "booking/wizard/wizard.html" if is_fragment else "booking/booking_page.html"
+    if is_fragment:
+        response = HttpResponse(render_to_string(template, context, request=request), status=status)
+    else:
+        context = {**page.get_context(request), **context}
+        response = render(request, template, context, status=status)
+    response["Vary"] = "HX-Request"
+    add_never_cache_headers(response)
+    return response
+
+
+# --- views ---------------------------------------------------------------------------
+
+
+def wizard_view(page, request):
+    venue = page.get_venue()
+    if venue is None:
+        raise Http404("No venue")
+    state = parse_state(request.GET, venue)
+    step = current_step(state, request)
+    error = ""
+    if step in ("details", "confirm") and not start_is_free(venue, state, timezone.now()):
+        step, error = "time", _("This time is no longer available. Please pick another.")
+        state = replace(state, start=None, step_param="")
+    return render_step(page, request, build_context(page, request, venue, state, step, error=error))
+
+
+def _taken(page, request, venue, state):
+    state = replace(state, start=None, step_param="")
+    message = _("This time was just taken, please pick another.")
+    context = build_context(page, request, venue, state, "time", error=message)
+    response = render_step(page, request, context, status=409)
+    if request.htmx:
+        response["HX-Push-Url"] = page.url + state.query()
+        hx_toast(response, message, "warning")
+    return response
+
+
+@ratelimit("booking", limit=20, window_seconds=60)
+def book_view(request, page):
+    if request.method != "POST":
+        return HttpResponseRedirect(page.url)
+    venue = page.get_venue()
+    if venue is None:
+        raise Http404("No venue")
+    state = parse_state(request.POST, venue)
+    step = current_step(replace(state, step_param=""), request)
+    if step not in ("details", "confirm"):
+        # The choices are incomplete (e.g. an old form): show the step that is missing.
+        return render_step(page, request, build_context(page, request, venue, state, step))
+    action = request.POST.get("action", "details")
+
+    if action == "details" and state.reschedule is None:
+        form = ContactForm(request.POST)
+        if not form.is_valid():
+            return render_step(page, request, build_context(page, request, venue, state, "details", form=form))
+        request.session[SESSION_KEY] = form.cleaned_data
+        confirm_state = replace(state, step_param="confirm")
+        if request.htmx:
+            response = render_step(page, request, build_context(page, request, venue, confirm_state, "confirm"))
+            response["HX-Push-Url"] = page.url + confirm_state.query()
+            return response
+        return HttpResponseRedirect(page.url + confirm_state.query())
+
+    # action == "confirm"
+    now = timezone.now()
+    try:
+        if state.reschedule is not None:
+            appointment = reschedule(state.reschedule, state.start, now=now)
+            messages.success(request, _("Your appointment has been moved."))
+        else:
+            contact = request.session.get(SESSION_KEY)
+            form = ContactForm(contact)
+            if not contact or not form.is_valid():
+                return render_step(page, request, build_context(page, request, venue, state, "details"))
+            appointment = book(
+                venue=venue,
+                service=state.service,
+                staff=state.staff,
+                start=state.start,
+                language=translation.get_language(),
+                user=request.user,
+                booking_page=page,
+                now=now,
+                **form.cleaned_data,
+            )
+    except SlotTaken:
+        return _taken(page, request, venue, state)
+    except ChangeNotAllowed:
+        return HttpResponseRedirect(page.url + page.reverse_subpage("manage", args=[state.reschedule.manage_token]))
+    request.session.pop(SESSION_KEY, None)
+    done_url = page.url + page.reverse_subpage("done", args=[appointment.manage_token])
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = done_url
+        return response
+    return HttpResponseRedirect(done_url)
+
+
+def _appointment_or_404(token):
+    appointment = (
+        Appointment.objects.select_related("service", "staff", "venue").filter(manage_token=token).first()
+        if token
+        else None
+    )
+    if appointment is None:
+        raise Http404("Unknown booking")
+    return appointment
+
+
+def appointment_context(page, appointment):
+    tz = appointment.zone
+    now = timezone.now()
+    deadline = appointment.cancellation_deadline().astimezone(tz)
+    return {
+        "page": page,
+        "appointment": appointment,
+        "service": localized(appointment.service),
+        "staff": localized(appointment.staff),
+        "venue": localized(appointment.venue),
+        "day_label": formats.date_format(appointment.local_start, "DATE_FORMAT"),
+        "time_label": appointment.local_start.strftime("%H:%M"),
+        "end_label": appointment.local_end.strftime("%H:%M"),
+        "deadline_label": formats.date_format(deadline, "DATE_FORMAT") + " " + deadline.strftime("%H:%M"),
+        "can_change": appointment.can_change_online(now),
+        "is_active": appointment.is_active,
+        "is_past": appointment.start <= now,
+        "manage_url": page.url + page.reverse_subpage("manage", args=[appointment.manage_token]),
+        "reschedule_url": page.url
+        + State(reschedule=appointment, service=appointment.service, staff=appointment.staff).query(),
+        "window_hours": appointment.service.cancellation_window_hours,
+    }
+
+
+def done_view(page, request, token):
+    appointment = _appointment_or_404(token)
+    context = {**page.get_context(request), **appointment_context(page, appointment)}
+    response = render(request, "booking/done.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+@ratelimit("booking-manage", limit=20, window_seconds=60)
+def manage_view(request, page, token):
+    appointment = _appointment_or_404(token)
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        try:
+            cancel(appointment)
+            messages.success(request, _("Your appointment has been cancelled."))
+        except ChangeNotAllowed:
+            messages.error(request, _("This appointment can no longer be cancelled online."))
+        except states.InvalidTransition:
+            messages.info(request, _("This appointment is already closed."))
+        return HttpResponseRedirect(page.url + page.reverse_subpage("manage", args=[token]))
+    appointment.refresh_from_db()
+    context = {**page.get_context(request), **appointment_context(page, appointment)}
+    response = render(request, "booking/manage.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+def my_bookings_view(page, request):
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    appointments = (
+        Appointment.objects.filter(Q(user=request.user) | Q(client_email__iexact=request.user.email))
+        .select_related("service", "staff", "venue")
+        .order_by("-start")
+    )
+    rows = [appointment_context(page, a) for a in appointments]
+    response = render(request, "booking/my_bookings.html", {**page.get_context(request), "rows": rows})
+    add_never_cache_headers(response)
+    return response
