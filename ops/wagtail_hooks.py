@@ -1,0 +1,29 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .dashboard import VisitorsPanel
+from .permissions import can_view_statistics
+from .views import StatisticsView
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("ops/statistics/", StatisticsView.as_view(), name="ops_statistics")]
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_statistics(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(_("Statistics"), reverse("ops_statistics"), icon_name="table", order=250)
+
+
+@hooks.register("construct_homepage_panels")
+def add_visitor_panels(request, panels):
+    if can_view_statistics(request.user):
+        panels.append(VisitorsPanel())
