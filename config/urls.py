@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.views import health_view
+from pages import views as pages_views
 from shop.views import stripe_webhook
 
 urlpatterns = [
@@ -16,6 +17,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health_view, name="health"),
+    path("sitemap.xml", pages_views.sitemap_view, name="sitemap"),
+    path("robots.txt", pages_views.robots_txt_view, name="robots-txt"),
+    path("og/<int:page_id>-<str:key>.png", pages_views.og_image_view, name="og-image"),
     # Outside the language prefix: an unprefixed POST would get a 302.
     path("stripe/webhook/", stripe_webhook, name="stripe-webhook"),
 ]
@@ -29,5 +33,6 @@ urlpatterns += i18n_patterns(
     # Oscar is mounted once, before Wagtail: its templates reverse customer:*,
     # basket:*, catalogue:* and search:* on every page.
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("search/", pages_views.search_view, name="site-search"),
     path("", include(wagtail_urls)),
 )

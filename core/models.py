@@ -1,5 +1,13 @@
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 
 
 class User(AbstractUser):
@@ -13,3 +21,101 @@ class User(AbstractUser):
         swappable = "AUTH_USER_MODEL"
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+
+class BannerSeverity(models.TextChoices):
+    INFO = "info", _("Information")
+    SUCCESS = "success", _("Success")
+    WARNING = "warning", _("Warning")
+    CRITICAL = "critical", _("Critical")
+
+
+class BannerTarget(models.TextChoices):
+    SITE = "site", _("Whole site")
+    SUBTREE = "subtree", _("A page and its sub-pages")
+    SHOP = "shop", _("Shop")
+    BOOKING = "booking", _("Booking")
+
+
+class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """An announcement shown at the top of public pages (a snippet; translated with wagtail-localize)."""
+
+    title = models.CharField(max_length=120, verbose_name=_("internal title"), help_text=_("Only shown in the admin."))
+    message = RichTextField(features=["bold", "italic", "link"], verbose_name=_("message"))
+    link_url = models.CharField(max_length=255, blank=True, verbose_name=_("link URL"))
+    link_label = models.CharField(max_length=80, blank=True, verbose_name=_("link text"))
+    severity = models.CharField(
+        max_length=10, choices=BannerSeverity.choices, default=BannerSeverity.INFO, verbose_name=_("severity")
+    )
+    starts_at = models.DateTimeField(null=True, blank=True, verbose_name=_("show from"))
+    ends_at = models.DateTimeField(null=True, blank=True, verbose_name=_("show until"))
+    priority = models.IntegerField(default=0, verbose_name=_("priority"), help_text=_("Higher shows first."))
+    target = models.CharField(
+        max_length=10, choices=BannerTarget.choices, default=BannerTarget.SITE, verbose_name=_("show on")
+    )
+    target_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("page"),
+        help_text=_("For “A page and its sub-pages”."),
+    )
+    dismissible = models.BooleanField(default=True, verbose_name=_("visitors can close it"))
+    revisions = GenericRelation("wagtailcore.Revision", related_query_name="banner")
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("message"),
+        FieldRowPanel([FieldPanel("link_url"), FieldPanel("link_label")]),
+        FieldRowPanel([FieldPanel("severity"), FieldPanel("priority"), FieldPanel("dismissible")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Schedule")),
+        FieldRowPanel([FieldPanel("target"), FieldPanel("target_page")], heading=_("Where")),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("announcement banner")
+        verbose_name_plural = _("announcement banners")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("The end must be after the start.")
+        if self.target == BannerTarget.SUBTREE and not self.target_page_id:
+            errors["target_page"] = _("Choose the page whose section shows this banner.")
+        if self.link_label and not self.link_url:
+            errors["link_url"] = _("Enter the address the link text points to.")
+        if errors:
+            raise ValidationError(errors)
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Settings → Site settings in the admin."""
+
+    maintenance_mode = models.BooleanField(
+        default=False,
+        verbose_name=_("maintenance mode"),
+        help_text=_("Visitors get a “back soon” page; signed-in staff still see the site."),
+    )
+    max_banners = models.PositiveSmallIntegerField(
+        default=2, verbose_name=_("banners shown at once"), validators=[MaxValueValidator(5)]
+    )
+
+    robots_txt = models.TextField(
+        default="User-agent: *\nDisallow: /admin/\nDisallow: /django-admin/\nDisallow: /*/shop/basket/\n"
+        "Disallow: /*/shop/checkout/\nDisallow: /*/shop/accounts/\nDisallow: /*/search/",
+        blank=True,
+        verbose_name=_("robots.txt rules"),
+        help_text=_("The sitemap line is added automatically."),
+    )
+
+    panels = [FieldPanel("maintenance_mode"), FieldPanel("max_banners"), FieldPanel("robots_txt")]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -9,11 +9,15 @@ Levels: info, success, warning, error.
 
 import json
 
+from django.utils.html import strip_tags
+
 LEVELS = {"debug": "info", "info": "info", "success": "success", "warning": "warning", "error": "error"}
 
 
 def toast_payload(message, level="info"):
-    return {"message": str(message), "level": LEVELS.get(level, "info")}
+    # Toasts show text only (Alpine's x-text): some Oscar messages carry HTML.
+    text = " ".join(strip_tags(str(message)).split())
+    return {"message": text, "level": LEVELS.get(level.split()[-1] if level else "info", "info")}
 
 
 def hx_toast(response, message, level="info"):

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -52,6 +53,53 @@ class CallToActionBlock(blocks.StructBlock):
         template = "pages/blocks/call_to_action.html"
 
 
+class ImageTextBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "h3"], label=_("Text"))
+    image_position = blocks.ChoiceBlock(
+        choices=[("left", _("Image on the left")), ("right", _("Image on the right"))],
+        default="left",
+        label=_("Image position"),
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Image and text")
+        template = "pages/blocks/image_text.html"
+
+
+class FAQItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"))
+    answer = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"], label=_("Answer"))
+
+
+class FAQBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    items = blocks.ListBlock(FAQItemBlock(), min_num=1, label=_("Questions"))
+
+    class Meta:
+        icon = "help"
+        label = _("FAQ accordion")
+        template = "pages/blocks/faq.html"
+
+
+class CardBlock(blocks.StructBlock):
+    image = ImageChooserBlock(required=False, label=_("Image"))
+    title = blocks.CharBlock(label=_("Title"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+    link_page = blocks.PageChooserBlock(required=False, label=_("Links to page"))
+
+
+class CardsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    cards = blocks.ListBlock(CardBlock(), min_num=1, max_num=12, label=_("Cards"))
+
+    class Meta:
+        icon = "table"
+        label = _("Cards grid")
+        template = "pages/blocks/cards.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -60,5 +108,9 @@ class BodyBlock(blocks.StreamBlock):
         template="pages/blocks/paragraph.html",
     )
     image = ImageBlock()
+    image_text = ImageTextBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+    faq = FAQBlock()
+    cards = CardsBlock()
+    embed = EmbedBlock(label=_("Embed (video, map…)"), icon="media", template="pages/blocks/embed.html")

@@ -6,10 +6,12 @@ Every loader must be idempotent: running it twice changes nothing.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .models import HomePage
@@ -22,6 +24,7 @@ DEMO_ADMIN_PASSWORD = "demo-admin-2026"
 class DemoContext:
     admin: object
     log: Callable[[str], None]
+    extra: dict = field(default_factory=dict)  # loaders may share what they built
 
 
 _LOADERS: list[tuple[int, str, Callable[[DemoContext], None]]] = []
@@ -79,6 +82,14 @@ def translate_with_localize(instance, language_code, strings, user):
                     "last_translated_by": user,
                 },
             )
+    if isinstance(instance, DraftStateMixin):
+        # Publish right away rather than through wagtail-localize's on_commit hook:
+        # a deferred publish restores tree fields (numchild) from a stale copy when
+        # more pages are added under the translation in the same transaction.
+        translation.save_target(user=user, publish=False)
+        target = instance.get_translation(locale)
+        target.get_latest_revision().publish(user=user)
+        return type(instance).objects.get(pk=target.pk)
     translation.save_target(user=user, publish=True)
     return instance.get_translation(locale)
 
@@ -106,8 +117,11 @@ def load_home(ctx: DemoContext):
         home.save_revision(user=ctx.admin).publish(user=ctx.admin)
         ctx.log("Wrote the English home page")
     site = Site.objects.get(is_default_site=True)
-    if site.site_name != english["site_name"]:
-        site.site_name = english["site_name"]
+    # Absolute links (canonical, og:image, sitemap) use the Site's host: the demo's.
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    wanted = (english["site_name"], base.hostname or "localhost", base.port or 80)
+    if (site.site_name, site.hostname, site.port) != wanted:
+        site.site_name, site.hostname, site.port = wanted
         site.save()
 
     for code in ("de", "ru", "uk"):
@@ -116,3 +130,128 @@ def load_home(ctx: DemoContext):
         strings = HOME[code]["strings"]
         translate_with_localize(home, code, strings, ctx.admin)
         ctx.log(f"Translated the home page into {code}")
+
+
+def _translate_everywhere(instance, ctx, strings_by_language, what):
+    for code in ("de", "ru", "uk"):
+        exists = (
+            type(instance).objects.filter(translation_key=instance.translation_key, locale__language_code=code).exists()
+        )
+        if not exists:
+            translate_with_localize(instance, code, strings_by_language[code], ctx.admin)
+            ctx.log(f"Translated {what} into {code}")
+
+
+def _publish(page, user):
+    page.save_revision(user=user).publish(user=user)
+
+
+@register(10, "site pages")
+def load_site_pages(ctx: DemoContext):
+    from .demo_content import site as content
+    from .models import ContactFormField, ContactPage, LegalPage, StandardPage
+
+    home = home_page()
+    created = {}
+    for spec in (content.ABOUT, content.SERVICES, content.TEAM):
+        page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if page is None:
+            page = home.add_child(
+                instance=StandardPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"], body=spec["body"])
+            )
+            _publish(page, ctx.admin)
+            ctx.log(f"Created page {spec['title']}")
+        created[spec["slug"]] = page
+
+    contact = ContactPage.objects.child_of(home).filter(slug=content.CONTACT["slug"]).first()
+    if contact is None:
+        spec = content.CONTACT
+        contact = ContactPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            intro=spec["intro"],
+            address=spec["address"],
+            phone=spec["phone"],
+            map_url=spec["map_url"],
+            thank_you_text=spec["thank_you_text"],
+            to_address="owner@example.com",
+            from_address="website@example.com",
+            subject="Website contact form",
+        )
+        for order, (label, field_type, required) in enumerate(spec["fields"]):
+            contact.form_fields.add(
+                ContactFormField(label=label, field_type=field_type, required=required, sort_order=order)
+            )
+        home.add_child(instance=contact)
+        _publish(contact, ctx.admin)
+        ctx.log("Created the contact page")
+    created["contact"] = contact
+
+    for spec, key in ((content.IMPRINT, "imprint"), (content.PRIVACY, "privacy")):
+        page = LegalPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if page is None:
+            page = home.add_child(instance=LegalPage(title=spec["title"], slug=spec["slug"], body=spec["body"]))
+            _publish(page, ctx.admin)
+            ctx.log(f"Created page {spec['title']}")
+        created[key] = page
+
+    for key, page in created.items():
+        _translate_everywhere(page, ctx, content.TRANSLATIONS, f"page {key}")
+    ctx.extra["site_pages"] = created
+
+
+@register(15, "menus")
+def load_menus(ctx: DemoContext):
+    from wagtail.models import Locale
+
+    from .demo_content import site as content
+    from .models import Menu, MenuItem
+
+    pages = ctx.extra["site_pages"]
+    english = Locale.objects.get(language_code="en")
+    layout = {
+        "header": ["about", "services", "team", "contact"],
+        "footer": ["contact", "imprint", "privacy"],
+    }
+    for location, keys in layout.items():
+        menu = Menu.objects.filter(location=location, locale=english).first()
+        if menu is None:
+            menu = Menu(location=location, locale=english)
+            for order, key in enumerate(keys):
+                menu.items.add(
+                    MenuItem(label=content.MENU_LABELS[key], link_page=pages[key], sort_order=order, locale=english)
+                )
+            menu.save()
+            ctx.log(f"Created the {location} menu")
+        _translate_everywhere(menu, ctx, content.TRANSLATIONS, f"the {location} menu")
+
+
+@register(16, "banners")
+def load_banners(ctx: DemoContext):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from core.models import Banner
+
+    from .demo_content import site as content
+
+    english = Locale.objects.get(language_code="en")
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    for spec in content.BANNERS:
+        banner = Banner.objects.filter(title=spec["title"], locale=english).first()
+        if banner is None:
+            banner = Banner(
+                title=spec["title"],
+                message=spec["message"],
+                severity=spec["severity"],
+                priority=spec["priority"],
+                starts_at=now + timedelta(days=spec["starts_in_days"]) if spec["starts_in_days"] else None,
+                ends_at=now + timedelta(days=spec["ends_in_days"]) if spec["ends_in_days"] else None,
+                locale=english,
+            )
+            banner.save()
+            banner.save_revision(user=ctx.admin).publish(user=ctx.admin)
+            ctx.log(f"Created the banner “{spec['title']}”")
+        _translate_everywhere(banner, ctx, content.TRANSLATIONS, f"the banner “{spec['title']}”")

@@ -1,5 +1,10 @@
-"""Where the language switcher points: the current page's translation, else that
-locale's home page, else the same path under the other language prefix."""
+"""Where the language switcher and the hreflang alternates point.
+
+For a Wagtail page: its live translations; a language without one gets that
+locale's home page in the switcher (and no hreflang alternate, since it is not the
+same content). Routable pages keep their sub-route (e.g. /de/termine/zeit/ →
+/uk/zapys/zeit/). For other views (Oscar…): the same route under the other prefix.
+"""
 
 from dataclasses import dataclass
 
@@ -15,6 +20,7 @@ class LanguageLink:
     name: str
     url: str
     is_current: bool
+    is_translation: bool  # False when the link falls back to another page
 
 
 def _live_translations_by_language(page):
@@ -22,25 +28,41 @@ def _live_translations_by_language(page):
     return {p.locale.language_code: p for p in pages}
 
 
+def _subroute(request, page):
+    """The part of the path after the page's own URL (routable pages), or ''."""
+    if request is None or not hasattr(page, "resolve_subpage"):
+        return ""
+    own = page.get_url(request) or ""
+    path = request.path
+    return path[len(own) :] if own and path.startswith(own) and len(path) > len(own) else ""
+
+
 def language_links(request, page=None):
+    cache_key = "_language_links"
+    if request is not None and getattr(request, cache_key, None) is not None:
+        return getattr(request, cache_key)
     current = get_language()
-    translations = {}
-    if isinstance(page, Page):
-        translations = _live_translations_by_language(page)
+    is_page = isinstance(page, Page)
+    translations = _live_translations_by_language(page) if is_page else {}
     homes = {}
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None:
-        homes = _live_translations_by_language(site.root_page)
+    if is_page:
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None and len(translations) < len(settings.LANGUAGES):
+            homes = _live_translations_by_language(site.root_page)
+    subroute = _subroute(request, page) if is_page else ""
 
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or (homes.get(code) if isinstance(page, Page) else None)
-        if target is not None:
-            url = target.get_url(request)
-        elif request is not None:
-            # Not a Wagtail page (Oscar, health…): same route under the other prefix.
-            url = translate_url(request.get_full_path(), code)
+        translation = translations.get(code)
+        if translation is not None:
+            url, is_translation = (translation.get_url(request) or "") + subroute, True
+        elif is_page and homes.get(code) is not None:
+            url, is_translation = homes[code].get_url(request), False
+        elif request is not None and not is_page:
+            url, is_translation = translate_url(request.get_full_path(), code), True
         else:
-            url = f"/{code}/"
-        links.append(LanguageLink(code=code, name=name, url=url, is_current=(code == current)))
+            url, is_translation = f"/{code}/", False
+        links.append(LanguageLink(code, name, url, code == current, is_translation))
+    if request is not None:
+        setattr(request, cache_key, links)
     return links

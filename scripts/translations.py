@@ -32,6 +32,27 @@ T = load_tables()
 LANGS = ("de", "ru", "uk")
 
 
+def _apply(entry, value):
+    """Set a translation; plural entries take a list of forms (the PO header says how many)."""
+    if entry.msgid_plural:
+        forms = list(value) if isinstance(value, list | tuple) else [value]
+        wanted = {i: forms[min(i, len(forms) - 1)] for i in range(len(entry.msgstr_plural) or len(forms))}
+        if entry.msgstr_plural == wanted:
+            return False
+        entry.msgstr_plural = wanted
+        return True
+    if entry.msgstr == value:
+        return False
+    entry.msgstr = value
+    return True
+
+
+def _translated(entry):
+    if entry.msgid_plural:
+        return all(entry.msgstr_plural.values()) if entry.msgstr_plural else False
+    return bool(entry.msgstr)
+
+
 def fill(check_only=False):
     missing = []
     for index, lang in enumerate(LANGS):
@@ -43,13 +64,12 @@ def fill(check_only=False):
                 continue
             row = T.get(entry.msgid)
             if row is None:
-                if not entry.msgstr:
+                if not _translated(entry) or "fuzzy" in entry.flags:
                     missing.append((lang, entry.msgid))
                 continue
-            if entry.msgstr != row[index] or "fuzzy" in entry.flags:
-                entry.msgstr = row[index]
-                if "fuzzy" in entry.flags:
-                    entry.flags.remove("fuzzy")
+            changed |= _apply(entry, row[index])
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
                 changed = True
         if changed and not check_only:
             po.save(str(path))

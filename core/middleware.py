@@ -1,0 +1,78 @@
+import math
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+# Paths that keep working during maintenance: staff must be able to sign in and
+# switch it off; monitoring and payment callbacks must not be lost.
+MAINTENANCE_EXEMPT_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/health/", "/stripe/", "/i18n/")
+
+
+class MaintenanceModeMiddleware:
+    """Site settings → "maintenance mode": everyone but signed-in staff gets a
+    localized 503 page. Must come after LocaleMiddleware and AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._applies(request):
+            response = TemplateResponse(
+                request,
+                "maintenance.html",
+                {"message": _("We are updating the site. Please come back in a few minutes.")},
+                status=503,
+            )
+            response["Retry-After"] = "600"
+            patch_cache_control(response, no_cache=True, no_store=True)
+            return response
+        return self.get_response(request)
+
+    def _applies(self, request):
+        if request.path.startswith(MAINTENANCE_EXEMPT_PREFIXES):
+            return False
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            return False
+        from core.models import SiteSettings
+
+        return SiteSettings.for_request(request).maintenance_mode
+
+
+class BannerScheduleCacheMiddleware:
+    """Keep page caches from freezing banner schedules.
+
+    While rendering, the banner tag records when the next banner starts or ends
+    (request.banner_next_change). If the response is cacheable (it declares
+    max-age, or Django's cache middleware would cache it for
+    CACHE_MIDDLEWARE_SECONDS), its lifetime is capped to that moment, so any
+    cache that honours Cache-Control (Django's cache middleware, nginx, a CDN)
+    refetches the page exactly when the banner set changes.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        next_change = getattr(request, "banner_next_change", None)
+        if next_change is None:
+            return response
+        seconds_left = max(0, math.ceil((next_change - timezone.now()).total_seconds()))
+        current = _max_age(response)
+        if current is None:
+            current = getattr(settings, "CACHE_MIDDLEWARE_SECONDS", 600)
+        if seconds_left < current:
+            patch_cache_control(response, max_age=seconds_left)
+        return response
+
+
+def _max_age(response):
+    for part in response.get("Cache-Control", "").split(","):
+        name, _sep, value = part.strip().partition("=")
+        if name == "max-age" and value.isdigit():
+            return int(value)
+    return None

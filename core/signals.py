@@ -1,0 +1,14 @@
+from django.db.models.signals import post_delete, post_save
+
+from core import cache_versions
+
+
+def banners_changed(sender, **kwargs):
+    cache_versions.bump("banners")
+
+
+def connect():
+    from core.models import Banner
+
+    post_save.connect(banners_changed, sender=Banner, dispatch_uid="banners_changed_save")
+    post_delete.connect(banners_changed, sender=Banner, dispatch_uid="banners_changed_delete")

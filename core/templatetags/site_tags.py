@@ -1,0 +1,100 @@
+from django import template
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from core import banners as banner_rules
+from core import cache_versions
+from core.models import Banner, SiteSettings
+from core.toasts import toast_payload
+
+register = template.Library()
+
+
+def _area(request, page):
+    area = getattr(page, "banner_area", None)
+    if area:
+        return area
+    shop_prefix = f"/{get_language()}/shop/"
+    if request.path.startswith(shop_prefix):
+        return banner_rules.TARGET_SHOP
+    return banner_rules.TARGET_SITE
+
+
+def banner_candidates():
+    """Live banners in the visitor's or the default language.
+
+    Cached until a banner changes (see core/apps.py); schedules are still
+    evaluated on every request."""
+    languages = sorted({get_language(), settings.LANGUAGE_CODE})
+    key = f"banners:{cache_versions.version('banners')}:{','.join(languages)}"
+    candidates = cache.get(key)
+    if candidates is None:
+        candidates = _load_banner_candidates(languages)
+        cache.set(key, candidates, 60 * 60)
+    return candidates
+
+
+def _load_banner_candidates(languages):
+    rows = (
+        Banner.objects.filter(live=True, locale__language_code__in=languages)
+        .select_related("locale", "target_page")
+        .order_by("-priority", "id")
+    )
+    return [
+        banner_rules.BannerCandidate(
+            id=row.id,
+            translation_key=str(row.translation_key),
+            language=row.locale.language_code,
+            priority=row.priority,
+            target=row.target,
+            message_html=row.message,
+            link_url=row.link_url,
+            link_label=row.link_label,
+            severity=row.severity,
+            dismissible=row.dismissible,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            target_page_key=str(row.target_page.translation_key) if row.target_page else None,
+        )
+        for row in rows
+    ]
+
+
+@register.inclusion_tag("core/banners.html", takes_context=True)
+def announcement_banners(context):
+    request = context.get("request")
+    if request is None:
+        return {"banners": []}
+    page = context.get("page")
+    page = page if isinstance(page, Page) else None
+    candidates = banner_candidates()
+    if not candidates:
+        return {"banners": []}
+    now = timezone.now()
+    ancestor_keys = ()
+    if page is not None and any(c.target == banner_rules.TARGET_SUBTREE for c in candidates):
+        ancestor_keys = [str(k) for k in page.get_ancestors(inclusive=True).values_list("translation_key", flat=True)]
+    limit = SiteSettings.for_request(request).max_banners
+    chosen = banner_rules.select_banners(
+        candidates,
+        now=now,
+        language=get_language(),
+        default_language=settings.LANGUAGE_CODE,
+        area=_area(request, page),
+        ancestor_keys=ancestor_keys,
+        limit=limit,
+    )
+    # Lets core.middleware.BannerScheduleCacheMiddleware cap page-cache lifetimes.
+    request.banner_next_change = banner_rules.next_change(candidates, now)
+    return {"banners": chosen}
+
+
+@register.inclusion_tag("core/toasts.html", takes_context=True)
+def toasts(context):
+    request = context.get("request")
+    pending = [toast_payload(m.message, m.level_tag) for m in get_messages(request)] if request else []
+    return {"initial_toasts": pending}
