@@ -34,5 +34,6 @@ urlpatterns += i18n_patterns(
     # basket:*, catalogue:* and search:* on every page.
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("search/", pages_views.search_view, name="site-search"),
+    path("ops/", include("ops.urls")),  # feedback widget POST (language-prefixed: localized replies)
     path("", include(wagtail_urls)),
 )

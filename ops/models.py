@@ -40,3 +40,38 @@ class DailySalt(models.Model):
 
     def __str__(self):
         return str(self.day)
+
+
+class Feedback(models.Model):
+    """A message sent with the feedback widget on a public page."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        READ = "read", _("Read")
+        RESOLVED = "resolved", _("Resolved")
+
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    message = models.TextField(_("message"), max_length=2000)
+    email = models.EmailField(_("email"), blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), null=True, blank=True, choices=[(i, str(i)) for i in range(1, 6)]
+    )
+    page_url = models.CharField(_("page address"), max_length=500, blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    locale = models.CharField(_("language"), max_length=8, blank=True)
+    viewport = models.CharField(_("screen size"), max_length=20, blank=True)
+    user = models.ForeignKey(
+        "core.User", verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+
+    def __str__(self):
+        text = " ".join(self.message.split())
+        return text[:60] + ("…" if len(text) > 60 else "")

@@ -27,3 +27,10 @@ def register_statistics_menu_item():
 def add_visitor_panels(request, panels):
     if can_view_statistics(request.user):
         panels.append(VisitorsPanel())
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_inbox():
+    from .inbox import feedback_viewset
+
+    return feedback_viewset
