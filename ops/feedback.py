@@ -25,7 +25,7 @@ from core.ratelimit import ratelimit
 from .models import Feedback
 
 logger = logging.getLogger(__name__)
-MIN_FILL_SECONDS = 3
+MIN_FILL_SECONDS = 3  # override with settings.OPS_FEEDBACK_MIN_SECONDS
 TIMESTAMP_SALT = "ops.feedback.started"
 VIEWPORT = re.compile(r"^\d{2,5}x\d{2,5}$")
 
@@ -79,7 +79,8 @@ class FeedbackForm(forms.Form):
             started = signing.loads(data.get("started") or "", salt=TIMESTAMP_SALT)
         except signing.BadSignature:
             started = None
-        if started is None or time.time() - float(started) < MIN_FILL_SECONDS:
+        minimum = getattr(settings, "OPS_FEEDBACK_MIN_SECONDS", MIN_FILL_SECONDS)
+        if started is None or time.time() - float(started) < minimum:
             raise forms.ValidationError(_("That was very quick. Please check your message and send it again."))
         return data
 
