@@ -1,7 +1,12 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
+from .dashboard import STATISTICS_PERMISSION, BookingsPanel
 from .models import Service, Staff
 
 
@@ -30,3 +35,34 @@ class BookingSnippets(SnippetViewSetGroup):
 
 
 register_snippet(BookingSnippets)
+
+
+# --- staff calendar and dashboard ---------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_booking_admin_urls():
+    return [
+        path("booking/calendar/", admin_views.calendar_view, name="booking_calendar"),
+        path(
+            "booking/appointments/<int:pk>/status/",
+            admin_views.change_status_view,
+            name="booking_appointment_status",
+        ),
+    ]
+
+
+class CalendarMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_use_calendar(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_calendar_menu_item():
+    return CalendarMenuItem(_("Booking calendar"), reverse("booking_calendar"), icon_name="date", order=290)
+
+
+@hooks.register("construct_homepage_panels")
+def add_bookings_panel(request, panels):
+    if request.user.has_perm(STATISTICS_PERMISSION):
+        panels.append(BookingsPanel())
