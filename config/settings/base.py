@@ -289,13 +289,13 @@ OPS_STATS_FLUSH_SECONDS = env.int("STATS_FLUSH_SECONDS", default=30)
 # --- Sentry -----------------------------------------------------------------
 SENTRY_DSN = env("SENTRY_DSN", default="")
 if SENTRY_DSN:
-    import sentry_sdk
+    # Scrubs personal and payment data; 404s and bad Host headers are not reported.
+    from ops.sentry import init_sentry
 
-    sentry_sdk.init(
-        dsn=SENTRY_DSN,
+    init_sentry(
+        SENTRY_DSN,
         environment=env("SENTRY_ENVIRONMENT", default="production"),
         release=env("SENTRY_RELEASE", default=None),
-        send_default_pii=False,
         traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
     )
 
