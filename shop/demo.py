@@ -94,8 +94,30 @@ def ensure_options():
     return options
 
 
+SHIPPING_COUNTRIES = [
+    ("DE", "Germany"),
+    ("AT", "Austria"),
+    ("CH", "Switzerland"),
+    ("NL", "Netherlands"),
+    ("PL", "Poland"),
+    ("UA", "Ukraine"),
+    ("GB", "United Kingdom"),
+    ("US", "United States"),
+]
+
+
+def ensure_shipping_countries():
+    Country = get_model("address", "Country")
+    for order, (code, name) in enumerate(SHIPPING_COUNTRIES):
+        Country.objects.get_or_create(
+            iso_3166_1_a2=code,
+            defaults={"name": name, "printable_name": name, "is_shipping_country": True, "display_order": 100 - order},
+        )
+
+
 @register(20, "shop products")
 def load_products(ctx: DemoContext):
+    ensure_shipping_countries()
     partner, _ = Partner.objects.get_or_create(name="Studio Aurora")
     product_class, _ = ProductClass.objects.get_or_create(
         name="Salon product", defaults={"requires_shipping": True, "track_stock": True}

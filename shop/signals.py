@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.text import slugify
+from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_model
 from wagtail.models import Page
 from wagtail.signals import page_published
@@ -91,3 +92,10 @@ def alias_published_products(shop_translation_key):
     if source is not None:
         for product_page in ProductPage.objects.child_of(source).live():
             ensure_aliases(product_page)
+
+
+@receiver(order_status_changed)
+def order_status_email(sender, order, old_status, new_status, **kwargs):
+    from .emails import send_status_changed
+
+    send_status_changed(order, old_status, new_status)

@@ -41,4 +41,4 @@ class GuardedOrderCreator(OrderCreator):
         if not line.product.get_product_class().track_stock:
             return
         if not allocate(line.stockrecord_id, line.quantity):
-            raise SoldOut(line.title)
+            raise SoldOut(line.product.get_title())

@@ -55,3 +55,124 @@ T = {
         "На жаль, «%(title)s» розпродано, поки ви оформлювали замовлення. Кошти з картки не списано.",
     ),
 }
+T.update(
+    {
+        # Checkout and payment
+        "Payment": ("Zahlung", "Оплата", "Оплата"),
+        "Card": ("Karte", "Карта", "Картка"),
+        "Pay %(total)s and place order": (
+            "%(total)s bezahlen und bestellen",
+            "Оплатить %(total)s и оформить заказ",
+            "Сплатити %(total)s і оформити замовлення",
+        ),
+        "Your card is only charged once your order has been placed.": (
+            "Ihre Karte wird erst belastet, wenn Ihre Bestellung aufgegeben ist.",
+            "Деньги списываются с карты только после оформления заказа.",
+            "Кошти списуються з картки лише після оформлення замовлення.",
+        ),
+        "Online payment is offline at the moment: no card can be charged.": (
+            "Die Online-Zahlung ist derzeit nicht verfügbar: Es kann keine Karte belastet werden.",
+            "Онлайн-оплата сейчас недоступна: списать деньги с карты невозможно.",
+            "Онлайн-оплата зараз недоступна: списати кошти з картки неможливо.",
+        ),
+        "Place a test order without payment (development only)": (
+            "Testbestellung ohne Zahlung aufgeben (nur Entwicklung)",
+            "Оформить тестовый заказ без оплаты (только для разработки)",
+            "Оформити тестове замовлення без оплати (лише для розробки)",
+        ),
+        "Online payment is offline at the moment. Nothing was charged.": (
+            "Die Online-Zahlung ist derzeit nicht verfügbar. Es wurde nichts belastet.",
+            "Онлайн-оплата сейчас недоступна. Деньги не списаны.",
+            "Онлайн-оплата зараз недоступна. Кошти не списано.",
+        ),
+        "Please enter your card details.": (
+            "Bitte geben Sie Ihre Kartendaten ein.",
+            "Пожалуйста, введите данные карты.",
+            "Будь ласка, введіть дані картки.",
+        ),
+        "Please confirm the payment with your bank.": (
+            "Bitte bestätigen Sie die Zahlung bei Ihrer Bank.",
+            "Пожалуйста, подтвердите платёж в своём банке.",
+            "Будь ласка, підтвердьте платіж у своєму банку.",
+        ),
+        "This payment does not belong to your order. Please try again.": (
+            "Diese Zahlung gehört nicht zu Ihrer Bestellung. Bitte versuchen Sie es erneut.",
+            "Этот платёж не относится к вашему заказу. Попробуйте ещё раз.",
+            "Цей платіж не стосується вашого замовлення. Спробуйте ще раз.",
+        ),
+        "Your basket changed during payment. Nothing was charged; please pay again.": (
+            "Ihr Warenkorb hat sich während der Zahlung geändert. Es wurde nichts belastet; bitte zahlen Sie erneut.",
+            "Корзина изменилась во время оплаты. Деньги не списаны; оплатите ещё раз.",
+            "Кошик змінився під час оплати. Кошти не списано; сплатіть ще раз.",
+        ),
+        "Your card was declined. Please use another card.": (
+            "Ihre Karte wurde abgelehnt. Bitte verwenden Sie eine andere Karte.",
+            "Ваша карта отклонена. Используйте другую карту.",
+            "Вашу картку відхилено. Скористайтеся іншою карткою.",
+        ),
+        "Your card details could not be used. Please check them and try again.": (
+            "Ihre Kartendaten konnten nicht verwendet werden. Bitte prüfen Sie sie und versuchen Sie es erneut.",
+            "Не удалось использовать данные карты. Проверьте их и попробуйте ещё раз.",
+            "Не вдалося використати дані картки. Перевірте їх і спробуйте ще раз.",
+        ),
+        "This payment could not be found. Please try again.": (
+            "Diese Zahlung wurde nicht gefunden. Bitte versuchen Sie es erneut.",
+            "Платёж не найден. Попробуйте ещё раз.",
+            "Платіж не знайдено. Спробуйте ще раз.",
+        ),
+        # Emails
+        "Your order %(number)s": ("Ihre Bestellung %(number)s", "Ваш заказ %(number)s", "Ваше замовлення %(number)s"),
+        "Thank you for your order!": (
+            "Vielen Dank für Ihre Bestellung!",
+            "Спасибо за заказ!",
+            "Дякуємо за замовлення!",
+        ),
+        "Order number: %(number)s": (
+            "Bestellnummer: %(number)s",
+            "Номер заказа: %(number)s",
+            "Номер замовлення: %(number)s",
+        ),
+        "Subtotal": ("Zwischensumme", "Подытог", "Проміжний підсумок"),
+        "Shipping": ("Versand", "Доставка", "Доставка"),
+        "Tax included": ("Enthaltene Steuer", "Включая налог", "Включно з податком"),
+        "Total": ("Gesamt", "Итого", "Разом"),
+        "Product": ("Produkt", "Товар", "Товар"),
+        "Quantity": ("Menge", "Количество", "Кількість"),
+        "Shipping to": ("Lieferung an", "Доставка по адресу", "Доставка за адресою"),
+        "We will let you know when your order is on its way.": (
+            "Wir sagen Ihnen Bescheid, sobald Ihre Bestellung unterwegs ist.",
+            "Мы сообщим вам, когда заказ будет отправлен.",
+            "Ми повідомимо вас, коли замовлення буде відправлено.",
+        ),
+        "Your order %(number)s is on its way": (
+            "Ihre Bestellung %(number)s ist unterwegs",
+            "Ваш заказ %(number)s отправлен",
+            "Ваше замовлення %(number)s відправлено",
+        ),
+        "Good news: your order has been shipped.": (
+            "Gute Nachricht: Ihre Bestellung wurde versandt.",
+            "Хорошие новости: ваш заказ отправлен.",
+            "Гарні новини: ваше замовлення відправлено.",
+        ),
+        "Your order %(number)s has been refunded": (
+            "Ihre Bestellung %(number)s wurde erstattet",
+            "Деньги за заказ %(number)s возвращены",
+            "Кошти за замовлення %(number)s повернуто",
+        ),
+        "We have refunded your payment. It can take a few days to appear on your statement.": (
+            "Wir haben Ihre Zahlung erstattet. Es kann einige Tage dauern, bis sie auf Ihrem Kontoauszug erscheint.",
+            "Мы вернули ваш платёж. Он может появиться в выписке через несколько дней.",
+            "Ми повернули ваш платіж. Він може з'явитися у виписці за кілька днів.",
+        ),
+        "Your order %(number)s has been cancelled": (
+            "Ihre Bestellung %(number)s wurde storniert",
+            "Ваш заказ %(number)s отменён",
+            "Ваше замовлення %(number)s скасовано",
+        ),
+        "Your order has been cancelled. If you were charged, the money will be returned to you.": (
+            "Ihre Bestellung wurde storniert. Falls Sie belastet wurden, erhalten Sie das Geld zurück.",
+            "Ваш заказ отменён. Если деньги были списаны, они будут возвращены.",
+            "Ваше замовлення скасовано. Якщо кошти було списано, їх буде повернуто.",
+        ),
+    }
+)

@@ -1,0 +1,63 @@
+"""Order emails in the customer's language, sent by the background worker (core.emails)."""
+
+from django.conf import settings
+from django.utils import translation
+from oscar.templatetags.currency_filters import currency
+
+from core.emails import queue_email
+
+from .models import OrderLanguage
+
+
+def order_language(order):
+    record = OrderLanguage.objects.filter(order_number=order.number).first()
+    return record.language if record else settings.LANGUAGE_CODE
+
+
+def order_email_address(order):
+    return order.email or (order.user.email if order.user_id else "")
+
+
+def order_context(order, language):
+    """JSON-serialisable facts of the order, amounts formatted for `language`."""
+    with translation.override(language):
+        cur = order.currency
+        lines = [
+            {
+                "title": line.title,
+                "options": ", ".join(f"{a.option}: {a.value}" for a in line.attributes.all()),
+                "quantity": line.quantity,
+                "total": currency(line.line_price_incl_tax, cur),
+            }
+            for line in order.lines.prefetch_related("attributes")
+        ]
+        return {
+            "number": order.number,
+            "status": order.status,
+            "lines": lines,
+            "basket_total": currency(order.basket_total_incl_tax, cur),
+            "shipping": currency(order.shipping_incl_tax, cur),
+            "tax": currency(order.total_tax, cur),
+            "total": currency(order.total_incl_tax, cur),
+            "shipping_method": str(order.shipping_method),
+            "shipping_address": order.shipping_address.summary if order.shipping_address_id else "",
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+        }
+
+
+def send_order_placed(order):
+    to = order_email_address(order)
+    if not to:
+        return None
+    language = order_language(order)
+    return queue_email("shop/order_confirmation", order_context(order, language), [to], language)
+
+
+def send_status_changed(order, old_status, new_status):
+    to = order_email_address(order)
+    if not to or new_status not in ("Shipped", "Refunded", "Cancelled"):
+        return None
+    language = order_language(order)
+    context = order_context(order, language)
+    context["old_status"] = old_status
+    return queue_email(f"shop/order_{new_status.lower()}", context, [to], language)
