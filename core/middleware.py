@@ -25,7 +25,7 @@ class MaintenanceModeMiddleware:
                 "maintenance.html",
                 {"message": _("We are updating the site. Please come back in a few minutes.")},
                 status=503,
-            )
+            ).render()
             response["Retry-After"] = "600"
             patch_cache_control(response, no_cache=True, no_store=True)
             return response

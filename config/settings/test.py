@@ -1,7 +1,7 @@
 """Test settings: fast hashing, in-memory email, SQLite unless DATABASE_URL says otherwise."""
 
 from .base import *  # noqa: F401,F403
-from .base import STORAGES, env
+from .base import DATABASES, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -17,3 +17,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if env("TEST_REDIS_URL", default=""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("TEST_REDIS_URL")}}
 OPS_STATS_BUFFER_SIZE = 1  # page views written at once, so tests can count them
+
+# --no-migrations skips the migration that creates SQLite's FTS5 table; the
+# plain database backend searches the same index entries. (PostgreSQL keeps
+# its full-text backend.)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database.fallback"}}

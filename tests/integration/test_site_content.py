@@ -48,7 +48,7 @@ def test_demo_pages_exist_in_four_languages_with_translated_menus(client, demo_s
         response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()
-        assert f"<h1" in html and title in html
+        assert "<h1" in html and title in html
         header = html[html.index('class="main-nav') : html.index("</nav>", html.index('class="main-nav'))]
         assert menu_label in header
 
@@ -301,7 +301,9 @@ def test_contact_form_stores_emails_the_owner_and_shows_a_toast(client, demo_sit
     assert response.redirect_chain[-1][0] == "/de/kontakt/"
     html = response.content.decode()
     toasts = json.loads(re.search(r'<script id="initial-toasts" type="application/json">(.*?)</script>', html).group(1))
-    assert toasts == [{"message": "Vielen Dank! Ihre Nachricht wurde gesendet. Wir melden uns bald bei Ihnen.", "level": "success"}]
+    assert toasts == [
+        {"message": "Vielen Dank! Ihre Nachricht wurde gesendet. Wir melden uns bald bei Ihnen.", "level": "success"}
+    ]
     submission = FormSubmission.objects.get()
     assert submission.get_data()["message"] == "Do you do curly hair?"
     assert mail.outbox == []  # sent by the worker, not in the request
