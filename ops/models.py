@@ -75,3 +75,32 @@ class Feedback(models.Model):
     def __str__(self):
         text = " ".join(self.message.split())
         return text[:60] + ("…" if len(text) > 60 else "")
+
+
+class BackupRecord(models.Model):
+    """The outcome of one backup (`manage.py backup`) or restore drill (`manage.py restore_drill`)."""
+
+    class Kind(models.TextChoices):
+        BACKUP = "backup", _("Backup")
+        DRILL = "drill", _("Restore drill")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    started_at = models.DateTimeField(_("started"))
+    finished_at = models.DateTimeField(_("finished"), db_index=True)
+    ok = models.BooleanField(_("succeeded"), default=False)
+    db_file = models.CharField(_("database backup file"), max_length=255, blank=True)
+    db_size = models.BigIntegerField(_("database backup size"), default=0)
+    media_file = models.CharField(_("media backup file"), max_length=255, blank=True)
+    media_size = models.BigIntegerField(_("media backup size"), default=0)
+    encrypted = models.BooleanField(_("encrypted"), default=False)
+    message = models.TextField(_("message"), blank=True)
+    # Backups: {"tables": {name: [rows, sha256]}, "media": {path: sha256}}; drills: the differences found.
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-finished_at"]
+        verbose_name = _("backup record")
+        verbose_name_plural = _("backup records")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.finished_at:%Y-%m-%d %H:%M} {'ok' if self.ok else 'FAILED'}"

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .backup_panel import BackupStatusPanel
 from .dashboard import VisitorsPanel
 from .permissions import can_view_statistics
 from .views import StatisticsView
@@ -27,6 +28,8 @@ def register_statistics_menu_item():
 def add_visitor_panels(request, panels):
     if can_view_statistics(request.user):
         panels.append(VisitorsPanel())
+    if request.user.is_superuser:
+        panels.append(BackupStatusPanel())
 
 
 @hooks.register("register_admin_viewset")

@@ -278,6 +278,12 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 # --- Backups ----------------------------------------------------------------
 DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=7)
 DBBACKUP_CLEANUP_KEEP_MEDIA = DBBACKUP_CLEANUP_KEEP
+# `manage.py backup` encrypts for this GPG key when set (its public key must be in the
+# server's keyring; drills and restores need the private key and BACKUP_GPG_PASSPHRASE).
+DBBACKUP_GPG_RECIPIENT = env("BACKUP_GPG_RECIPIENT", default=None)
+DBBACKUP_GPG_ALWAYS_TRUST = True
+DBBACKUP_GPG_PASSPHRASE = env("BACKUP_GPG_PASSPHRASE", default=None)
+OPS_BACKUP_MAX_AGE_HOURS = env.int("BACKUP_MAX_AGE_HOURS", default=24)  # the admin warns past this
 
 # --- Visitor statistics (ops) ----------------------------------------------
 OPS_STATS_RETENTION_DAYS = env.int("STATS_RETENTION_DAYS", default=395)

@@ -18,3 +18,9 @@ def feedback_widget(context):
         }
     )
     return {"feedback_form": form, "request": request, "csrf_token": context.get("csrf_token")}
+
+
+@register.filter
+def duration_hours(value):
+    """A timedelta as whole hours."""
+    return int(value.total_seconds() // 3600) if value is not None else ""
