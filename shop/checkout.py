@@ -9,9 +9,12 @@ Flow (every step posts the payment form to `checkout:preview` with action=place_
 Without Stripe keys the page says payment is offline; in DEBUG it offers a test payment.
 """
 
+import logging
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.order.exceptions import UnableToPlaceOrder
@@ -23,6 +26,7 @@ from .emails import send_order_placed
 from .models import OrderLanguage
 from .stock import GuardedOrderCreator, SoldOut
 
+logger = logging.getLogger(__name__)
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 PaymentEventType = get_model("order", "PaymentEventType")
@@ -64,6 +68,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     ):
         currency = total.currency
         if payments.is_configured():
+            source_type = get_source_type("Stripe")  # before authorising: nothing may fail after it
             try:
                 if payment_intent_id:
                     auth = payments.resume(order_number, total.incl_tax, currency, payment_intent_id)
@@ -77,7 +82,6 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             except payments.PaymentDeclined as declined:
                 raise UnableToTakePayment(str(declined)) from declined
             self._authorised_intent = auth.intent_id
-            source_type, _created = SourceType.objects.get_or_create(name="Stripe")
             self.add_payment_source(
                 Source(
                     source_type=source_type,
@@ -88,7 +92,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             )
             return
         if test_payment and settings.DEBUG:
-            source_type, _created = SourceType.objects.get_or_create(name="Test payment (DEBUG only)")
+            source_type = get_source_type("Test payment (DEBUG only)")
             self.add_payment_source(
                 Source(
                     source_type=source_type,
@@ -153,8 +157,12 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def handle_successful_order(self, order):
         intent_id = getattr(self, "_authorised_intent", None)
         if intent_id:
-            payments.capture(intent_id, order.number)
-            record_capture(order, intent_id)
+            try:
+                payments.capture(intent_id, order.number)
+            except Exception:  # noqa: BLE001 - the order exists; staff capture it from the admin
+                logger.exception("Order %s: capturing %s failed; the order stays Pending", order.number, intent_id)
+            else:
+                record_capture(order, intent_id)
         elif getattr(self, "_test_payment", False):
             order.set_status("Paid")
         return super().handle_successful_order(order)
@@ -163,13 +171,24 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         send_order_placed(order)
 
 
+def get_source_type(name):
+    """Get or create a payment SourceType by its unique code, so concurrent checkouts agree."""
+    source_type, _created = SourceType.objects.get_or_create(code=slugify(name), defaults={"name": name})
+    return source_type
+
+
+def get_event_type(name):
+    event_type, _created = PaymentEventType.objects.get_or_create(code=slugify(name), defaults={"name": name})
+    return event_type
+
+
 def record_capture(order, intent_id):
     """Mark the order paid once its PaymentIntent is captured (idempotent)."""
     with transaction.atomic():
         source = order.sources.select_for_update().filter(reference=intent_id).first()
         if source is not None and source.amount_debited < source.amount_allocated:
             source.debit(source.amount_allocated - source.amount_debited, reference=intent_id)
-            event_type, _created = PaymentEventType.objects.get_or_create(name="Settled")
+            event_type = get_event_type("Settled")
             order.payment_events.create(event_type=event_type, amount=source.amount_debited, reference=intent_id)
         order.refresh_from_db()
         if order.status == "Pending":
