@@ -1,4 +1,5 @@
 import io
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -38,6 +39,11 @@ def run_tasks():
     """Run every due background task on the `db` backend, as the worker would."""
 
     def run():
-        call_command("db_worker", "--batch", "--backend", "db", "--no-startup-delay", verbosity=0, stdout=io.StringIO())
+        # The worker drops "old" connections between tasks; inside a test's
+        # transaction that would close the test's own connection (PostgreSQL).
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command(
+                "db_worker", "--batch", "--backend", "db", "--no-startup-delay", verbosity=0, stdout=io.StringIO()
+            )
 
     return run
