@@ -1,26 +1,32 @@
+import logging
+
+import stripe
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from .webhooks import handle_event
+
+logger = logging.getLogger(__name__)
 
 
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
-    """Stripe calls this outside the language prefix.
-
-    Until the checkout issue lands it only refuses what it cannot verify: every
-    event must carry a valid Stripe signature for STRIPE_WEBHOOK_SECRET.
-    """
-    import stripe
-    from django.conf import settings
-
+    """Stripe calls this outside the language prefix. Only signed, fresh events are applied
+    (tampered, stale or unsigned → 400 and nothing changes); each event id is applied once."""
     signature = request.headers.get("Stripe-Signature", "")
     if not settings.STRIPE_WEBHOOK_SECRET:
         return HttpResponseBadRequest("Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET is empty).")
+    if not signature:
+        return HttpResponseBadRequest("Missing Stripe-Signature header.")
     try:
-        stripe.Webhook.construct_event(request.body, signature, settings.STRIPE_WEBHOOK_SECRET)
+        event = stripe.Webhook.construct_event(request.body, signature, settings.STRIPE_WEBHOOK_SECRET)
     except ValueError:
         return HttpResponseBadRequest("Invalid payload.")
     except stripe.SignatureVerificationError:
-        return HttpResponseBadRequest("Invalid signature.")
-    return HttpResponse(status=200)
+        return HttpResponseBadRequest("Invalid or expired signature.")
+    result = handle_event(event.to_dict())
+    logger.info("Stripe event %s (%s): %s", event.id, event.type, result)
+    return HttpResponse(result, content_type="text/plain")

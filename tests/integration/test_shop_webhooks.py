@@ -1,0 +1,148 @@
+"""Stripe webhooks: signatures on the raw body, each event once, any delivery order."""
+
+import json
+import time
+from decimal import Decimal
+
+import pytest
+import stripe
+from oscar.core.loading import get_model
+from oscar.test.factories import create_order
+
+from shop.models import StripeEvent
+
+Order = get_model("order", "Order")
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+
+SECRET = "whsec_test_shop"
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def webhook_secret(settings):
+    settings.STRIPE_WEBHOOK_SECRET = SECRET
+
+
+@pytest.fixture
+def order(home_page):
+    order = create_order(number="200001")
+    order.status = "Pending"
+    order.save()
+    Source.objects.create(
+        order=order,
+        source_type=SourceType.objects.create(name="Stripe"),
+        currency="EUR",
+        amount_allocated=order.total_incl_tax,
+        reference="pi_test_1",
+    )
+    return order
+
+
+def event(event_id, event_type, obj):
+    return {"id": event_id, "object": "event", "type": event_type, "created": int(time.time()), "data": {"object": obj}}
+
+
+def post(client, payload, timestamp=None, secret=SECRET, signature=None):
+    body = json.dumps(payload)
+    timestamp = int(time.time()) if timestamp is None else timestamp
+    if signature is None:
+        signature = stripe.WebhookSignature.generate_signature_header(body, secret, timestamp=timestamp)
+    return client.post("/stripe/webhook/", body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature)
+
+
+def succeeded(n=1):
+    return event(f"evt_succ_{n}", "payment_intent.succeeded", {"id": "pi_test_1", "object": "payment_intent"})
+
+
+def refunded(order, n=1):
+    cents = int(order.total_incl_tax * 100)
+    charge = {
+        "id": "ch_1",
+        "object": "charge",
+        "payment_intent": "pi_test_1",
+        "amount_refunded": cents,
+        "refunded": True,
+    }
+    return event(f"evt_ref_{n}", "charge.refunded", charge)
+
+
+def test_signed_payment_succeeded_marks_the_order_paid(client, order):
+    response = post(client, succeeded())
+    assert response.status_code == 200
+    order.refresh_from_db()
+    assert order.status == "Paid"
+    assert order.sources.get().amount_debited == order.total_incl_tax
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["unsigned", "wrong secret", "tampered", "stale"],
+)
+def test_bad_signatures_are_refused_and_change_nothing(client, order, how):
+    payload = succeeded()
+    if how == "unsigned":
+        response = client.post("/stripe/webhook/", json.dumps(payload), content_type="application/json")
+    elif how == "wrong secret":
+        response = post(client, payload, secret="whsec_other")
+    elif how == "tampered":
+        body = json.dumps(payload)
+        header = stripe.WebhookSignature.generate_signature_header(body, SECRET)
+        tampered = body.replace("pi_test_1", "pi_test_2")
+        response = client.post(
+            "/stripe/webhook/", tampered, content_type="application/json", HTTP_STRIPE_SIGNATURE=header
+        )
+    else:
+        response = post(client, payload, timestamp=int(time.time()) - 3600)
+    assert response.status_code == 400
+    order.refresh_from_db()
+    assert order.status == "Pending"
+    assert not StripeEvent.objects.exists()
+
+
+def test_duplicate_events_are_applied_once(client, order):
+    assert post(client, succeeded()).status_code == 200
+    assert post(client, refunded(order)).status_code == 200
+    assert post(client, refunded(order)).content == b"duplicate"
+    source = order.sources.get()
+    assert source.amount_refunded == order.total_incl_tax
+    assert order.payment_events.filter(event_type__name="Refunded").count() == 1
+    order.refresh_from_db()
+    assert order.status == "Refunded"
+
+
+def test_out_of_order_delivery_ends_in_the_right_state(client, order):
+    # The refund arrives before the payment's own success event, which arrives last.
+    assert post(client, refunded(order)).status_code == 200
+    assert post(client, succeeded()).status_code == 200
+    order.refresh_from_db()
+    assert order.status == "Refunded"
+    assert order.sources.get().amount_refunded == order.total_incl_tax
+
+
+def test_cancelled_intent_cancels_a_pending_order_but_not_a_paid_one(client, order):
+    post(client, succeeded())
+    post(client, event("evt_c", "payment_intent.canceled", {"id": "pi_test_1", "object": "payment_intent"}))
+    order.refresh_from_db()
+    assert order.status == "Paid"
+
+
+def test_payment_failed_on_a_pending_order_cancels_it(client, order):
+    post(client, event("evt_f", "payment_intent.payment_failed", {"id": "pi_test_1", "object": "payment_intent"}))
+    order.refresh_from_db()
+    assert order.status == "Cancelled"
+
+
+def test_partial_refund_is_recorded_without_changing_status(client, order):
+    post(client, succeeded())
+    charge = {
+        "id": "ch_2",
+        "object": "charge",
+        "payment_intent": "pi_test_1",
+        "amount_refunded": 100,
+        "refunded": False,
+    }
+    post(client, event("evt_p", "charge.refunded", charge))
+    order.refresh_from_db()
+    assert order.status == "Paid"
+    assert order.sources.get().amount_refunded == Decimal("1.00")
