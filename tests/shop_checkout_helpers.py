@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import stripe
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,3 +99,20 @@ def prepare_checkout(client, product, lang="de", email="erika@example.com", quan
 
 def pay(client, lang="de", **data):
     return client.post(f"/{lang}/shop/checkout/preview/", {"action": "place_order", **data})
+
+
+@pytest.fixture(scope="session")
+def fake_stripe_server():
+    server = FakeStripe()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fake_stripe(fake_stripe_server, settings):
+    """Stripe settings pointed at localstripe (import this fixture into a test module)."""
+    settings.STRIPE_SECRET_KEY = "sk_test_shop"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_shop"
+    settings.STRIPE_API_BASE = fake_stripe_server.url
+    settings.STRIPE_JS_URL = fake_stripe_server.url + "/js.stripe.com/v3/"
+    return fake_stripe_server

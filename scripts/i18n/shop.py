@@ -176,3 +176,51 @@ T.update(
         ),
     }
 )
+T.update(
+    {
+        # Wagtail admin
+        "Orders": ("Bestellungen", "Заказы", "Замовлення"),
+        "Orders and revenue": ("Bestellungen und Umsatz", "Заказы и выручка", "Замовлення та виручка"),
+        "Last 7 days": ("Letzte 7 Tage", "Последние 7 дней", "Останні 7 днів"),
+        "Last 30 days": ("Letzte 30 Tage", "Последние 30 дней", "Останні 30 днів"),
+        "All time": ("Gesamt", "За всё время", "За весь час"),
+        "Revenue (paid orders)": (
+            "Umsatz (bezahlte Bestellungen)",
+            "Выручка (оплаченные заказы)",
+            "Виручка (сплачені замовлення)",
+        ),
+        "%(pending)s pending, %(refunded)s refunded.": (
+            "%(pending)s offen, %(refunded)s erstattet.",
+            "%(pending)s в ожидании, %(refunded)s возвращено.",
+            "%(pending)s в очікуванні, %(refunded)s повернуто.",
+        ),
+        "Orders and refunds": ("Bestellungen und Erstattungen", "Заказы и возвраты", "Замовлення та повернення"),
+        "Order": ("Bestellung", "Заказ", "Замовлення"),
+        "Placed": ("Aufgegeben", "Оформлен", "Оформлено"),
+        "Customer": ("Kunde", "Покупатель", "Покупець"),
+        "Refunded": ("Erstattet", "Возвращено", "Повернуто"),
+        "Status": ("Status", "Статус", "Статус"),
+        "Refund in full": ("Vollständig erstatten", "Вернуть полностью", "Повернути повністю"),
+        "No orders yet.": ("Noch keine Bestellungen.", "Заказов пока нет.", "Замовлень поки немає."),
+        "Order %(number)s cannot be refunded in its current state.": (
+            "Bestellung %(number)s kann in ihrem aktuellen Status nicht erstattet werden.",
+            "Заказ %(number)s нельзя вернуть в текущем статусе.",
+            "Замовлення %(number)s не можна повернути в поточному статусі.",
+        ),
+        "Order %(number)s has no card payment to refund.": (
+            "Bestellung %(number)s hat keine Kartenzahlung, die erstattet werden kann.",
+            "У заказа %(number)s нет оплаты картой для возврата.",
+            "Замовлення %(number)s не має оплати карткою для повернення.",
+        ),
+        "Stripe refused the refund: %(error)s": (
+            "Stripe hat die Erstattung abgelehnt: %(error)s",
+            "Stripe отклонил возврат: %(error)s",
+            "Stripe відхилив повернення: %(error)s",
+        ),
+        "Order %(number)s was refunded.": (
+            "Bestellung %(number)s wurde erstattet.",
+            "Заказ %(number)s возвращён.",
+            "Замовлення %(number)s повернуто.",
+        ),
+    }
+)

@@ -1,10 +1,11 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/shop_checkout_helpers.py)
 """Checkout against localstripe: guest payment, decline, 3-D Secure, sold out, order email."""
 
 import pytest
 from oscar.core.loading import get_model
 
 from shop.models import OrderLanguage
-from tests.shop_checkout_helpers import FakeStripe, pay, prepare_checkout
+from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server, pay, prepare_checkout  # noqa: F401
 
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
@@ -15,22 +16,6 @@ pytestmark = pytest.mark.django_db
 VISA = "4242424242424242"
 DECLINED = "4000000000000341"
 THREE_D_SECURE = "4000000000003220"
-
-
-@pytest.fixture(scope="session")
-def fake_stripe_server():
-    server = FakeStripe()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def fake_stripe(fake_stripe_server, settings):
-    settings.STRIPE_SECRET_KEY = "sk_test_shop"
-    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_shop"
-    settings.STRIPE_API_BASE = fake_stripe_server.url
-    settings.STRIPE_JS_URL = fake_stripe_server.url + "/js.stripe.com/v3/"
-    return fake_stripe_server
 
 
 @pytest.fixture

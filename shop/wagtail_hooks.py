@@ -1,0 +1,51 @@
+from django.db.models.signals import post_save
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from . import admin_views, stats
+
+Order = get_model("order", "Order")
+post_save.connect(stats.invalidate, sender=Order, dispatch_uid="shop-stats-invalidate")
+
+
+class OrdersRevenuePanel(Component):
+    name = "shop_orders_revenue"
+    order = 150
+    template_name = "shop/admin/stats_panel.html"
+
+    def __init__(self, figures):
+        self.figures = figures
+
+    def get_context_data(self, parent_context):
+        return {"stats": self.figures}
+
+
+@hooks.register("construct_homepage_panels")
+def add_orders_panel(request, panels):
+    if not request.user.has_perm("core.view_statistics"):
+        return
+    figures = stats.cached_stats()
+    if figures["orders"]:
+        panels.append(OrdersRevenuePanel(figures))
+
+
+@hooks.register("register_admin_urls")
+def shop_admin_urls():
+    return [
+        path("shop/orders/", admin_views.orders_view, name="shop_admin_orders"),
+        path("shop/orders/<str:number>/refund/", admin_views.refund_view, name="shop_admin_refund"),
+    ]
+
+
+class OrdersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("order.change_order")
+
+
+@hooks.register("register_admin_menu_item")
+def orders_menu_item():
+    return OrdersMenuItem(_("Orders"), reverse("shop_admin_orders"), icon_name="list-ul", order=900)

@@ -1,0 +1,72 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/shop_checkout_helpers.py)
+"""Wagtail admin: the orders-and-revenue dashboard panel and refunds through Stripe."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from oscar.core.loading import get_model
+from oscar.test.factories import create_order
+
+from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
+
+Order = get_model("order", "Order")
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+
+pytestmark = pytest.mark.django_db
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_panel_is_not_rendered_without_orders(client, admin_user):
+    assert "Orders and revenue" not in dashboard(client, admin_user)
+
+
+def test_panel_shows_orders_and_revenue_to_permitted_users_only(client, admin_user, django_user_model):
+    order = create_order(number="300001")
+    order.status = "Paid"
+    order.save()
+    html = dashboard(client, admin_user)
+    assert "Orders and revenue" in html
+    assert "300001" not in html  # aggregates only
+    editor = django_user_model.objects.create_user(email="ed@example.com", password="x-pass-12345")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    assert "Orders and revenue" not in dashboard(client, editor)
+
+
+def test_admin_refund_issues_a_stripe_refund_and_records_it(client, admin_user, fake_stripe):
+    stripe_client = fake_stripe.client()
+    intent = stripe_client.v1.payment_intents.create(
+        params={"amount": 2450, "currency": "eur", "payment_method": fake_stripe.payment_method("4242424242424242"),
+                "confirm": True, "capture_method": "manual", "metadata": {"order_number": "300002"}}
+    )  # fmt: skip
+    stripe_client.v1.payment_intents.capture(intent.id)
+    order = create_order(number="300002")
+    order.status = "Paid"
+    order.save()
+    Source.objects.create(
+        order=order,
+        source_type=SourceType.objects.create(name="Stripe", code="stripe"),
+        currency="EUR",
+        amount_allocated=order.total_incl_tax,
+        amount_debited=order.total_incl_tax,
+        reference=intent.id,
+    )
+    client.force_login(admin_user)
+    assert "300002" in client.get("/admin/shop/orders/").content.decode()
+    response = client.post("/admin/shop/orders/300002/refund/")
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == "Refunded"
+    assert order.sources.get().amount_refunded == order.total_incl_tax
+    assert order.payment_events.filter(event_type__name="Refunded").exists()
+    charge = stripe_client.v1.payment_intents.retrieve(intent.id).latest_charge
+    charge_id = charge if isinstance(charge, str) else charge.id
+    assert stripe_client.v1.charges.retrieve(charge_id).amount_refunded > 0
+    # A second click does nothing more.
+    client.post("/admin/shop/orders/300002/refund/")
+    assert order.payment_events.filter(event_type__name="Refunded").count() == 1
