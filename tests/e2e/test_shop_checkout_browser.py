@@ -1,0 +1,62 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/shop_checkout_helpers.py)
+"""Browser: a German guest buys a product with a test card through localstripe's fake Stripe.js."""
+
+import pytest
+from oscar.core.loading import get_model
+
+from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
+
+Order = get_model("order", "Order")
+
+
+def checkout_to_payment(page, base):
+    page.goto(base + "/de/produkte/")
+    page.get_by_role("link", name="Reparatur-Shampoo mit Arganöl").first.click()
+    page.select_option("select[name=scent]", "Argan")
+    page.get_by_role("button", name="In den Warenkorb").click()
+    page.goto(base + "/de/shop/checkout/")
+    page.fill("input[name=username]", "erika@example.com")
+    page.check("input[name=options][value=anonymous]")
+    page.locator("form#login_form button[type=submit], form button.btn-primary").first.click()
+    page.fill("input[name=first_name]", "Erika")
+    page.fill("input[name=last_name]", "Mustermann")
+    page.fill("input[name=line1]", "Kastanienallee 1")
+    page.fill("input[name=line4]", "Berlin")
+    page.fill("input[name=postcode]", "10435")
+    page.select_option("select[name=country]", "DE")
+    page.locator("#new_shipping_address button[type=submit], form button.btn-primary").last.click()
+    page.wait_for_url("**/checkout/payment-details/")
+
+
+def fill_card(page, number):
+    page.fill("#card-element input[placeholder=number]", number)
+    page.fill("#card-element input[placeholder=exp_month]", "12")
+    page.fill("#card-element input[placeholder=exp_year]", "34")
+    page.fill("#card-element input[placeholder=cvc]", "123")
+    page.fill("#card-element input[placeholder=postal_code]", "10435")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_german_guest_checkout_with_test_card(page, demo_server, fake_stripe, run_tasks, mailoutbox):
+    checkout_to_payment(page, demo_server.url)
+    fill_card(page, "4242424242424242")
+    page.get_by_role("button", name="bezahlen und bestellen").click()
+    page.wait_for_url("**/checkout/thank-you/")
+    order = Order.objects.get()
+    assert order.status == "Paid"
+    assert order.number in page.content()
+    assert "Vielen Dank" in page.content() or "Bestellung" in page.content()
+    run_tasks()
+    email = next(m for m in mailoutbox if order.number in m.subject)
+    assert email.subject.startswith("Ihre Bestellung")
+    assert "Vielen Dank für Ihre Bestellung!" in email.body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_declined_card_shows_a_clear_error_and_leaves_no_order(page, demo_server, fake_stripe):
+    checkout_to_payment(page, demo_server.url)
+    fill_card(page, "4000000000000341")
+    page.get_by_role("button", name="bezahlen und bestellen").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("abgelehnt").first.is_visible() or page.get_by_text("declined").first.is_visible()
+    assert not Order.objects.exists()
