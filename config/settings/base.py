@@ -100,14 +100,18 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "dbbackup",
     "storages",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ops.csp.SiteCSPMiddleware",  # CSP header (strict public, relaxed admin, Stripe on checkout)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.BannerScheduleCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "ops.security.LoginRateLimitMiddleware",  # 429 in the visitor's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,6 +123,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: sees the final response (status, content type) of public pages.
     "ops.middleware.PageViewMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -164,6 +169,7 @@ else:
 # --- Accounts ---------------------------------------------------------------
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
+    "ops.security.AxesBackend",  # django-axes lockout, first
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -291,6 +297,67 @@ OPS_STATS_RETENTION_DAYS = env.int("STATS_RETENTION_DAYS", default=395)
 # 0.7-2.5 ms per view (tests/bench/bench_stats_overhead.py).
 OPS_STATS_BUFFER_SIZE = env.int("STATS_BUFFER_SIZE", default=50)
 OPS_STATS_FLUSH_SECONDS = env.int("STATS_FLUSH_SECONDS", default=30)
+
+# --- Security (ops) ----------------------------------------------------------
+from csp.constants import NONCE as CSP_NONCE  # noqa: E402
+
+# Scripts only from our origin or with the per-request nonce ({{ request.csp_nonce }});
+# Stripe.js is added on checkout pages and the admin gets a relaxed policy (ops/csp.py).
+_MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"] if AWS_STORAGE_BUCKET_NAME else []
+if AWS_STORAGE_BUCKET_NAME and env("AWS_S3_ENDPOINT_URL", default=""):
+    from urllib.parse import urlsplit as _urlsplit
+
+    _endpoint = _urlsplit(env("AWS_S3_ENDPOINT_URL"))
+    _MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", CSP_NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],  # style attributes (Oscar, Stripe's card field)
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
+        "media-src": ["'self'", *_MEDIA_ORIGINS],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": ["'self'"],  # Wagtail's preview frames our pages
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+OPS_CSP_ADMIN_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *_MEDIA_ORIGINS],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", "https:"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin calls no third party (CSP connect-src 'self')
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Uploaded documents are always served by Wagtail's view, never inline unless
+# harmless (PDF, plain text), with a sandboxing CSP; SVG is not an allowed image type.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# django-axes: 5 failures per address and username lock that pair for 15 minutes.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = __import__("datetime").timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ops.security.lockout_response"
+AXES_USERNAME_FORM_FIELD = "username"
+OPS_LOGIN_RATE_LIMIT = env.int("LOGIN_RATE_LIMIT", default=10)  # login POSTs per address per minute
 
 # --- Sentry -----------------------------------------------------------------
 SENTRY_DSN = env("SENTRY_DSN", default="")

@@ -219,4 +219,10 @@ T = {
         "Проверок восстановления ещё не было. Выполните: manage.py restore_drill",
         "Перевірок відновлення ще не було. Виконайте: manage.py restore_drill",
     ),
+    # security
+    "Too many failed sign-in attempts. Please try again in %(minutes)s minutes.": (
+        "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in %(minutes)s Minuten erneut.",
+        "Слишком много неудачных попыток входа. Повторите попытку через %(minutes)s мин.",
+        "Забагато невдалих спроб входу. Спробуйте ще раз через %(minutes)s хв.",
+    ),
 }

@@ -5,6 +5,9 @@ set -e
 cd "$(dirname "$0")/../.."
 cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
 cp node_modules/htmx.org/LICENSE static/vendor/htmx/LICENSE
-cp node_modules/alpinejs/dist/cdn.min.js static/vendor/alpinejs/alpine.min.js
-node -e 'const p=require("./node_modules/alpinejs/package.json");console.log(p.name+" "+p.version+" — licence: "+p.license)' > static/vendor/alpinejs/VERSION
+# Alpine's CSP build: no eval/new Function, so the site's CSP needs no 'unsafe-eval'.
+# Components are registered with Alpine.data() in static/js/ (x-data="name").
+# The npm packages ship no licence file: static/vendor/alpinejs/LICENSE (MIT) is kept as committed.
+cp node_modules/@alpinejs/csp/dist/cdn.min.js static/vendor/alpinejs/alpine.min.js
+node -e 'const p=require("./node_modules/@alpinejs/csp/package.json");console.log(p.name+" "+p.version+" — licence: "+p.license)' > static/vendor/alpinejs/VERSION
 node -e 'const p=require("./node_modules/htmx.org/package.json");console.log(p.name+" "+p.version+" — licence: "+p.license)' > static/vendor/htmx/VERSION
