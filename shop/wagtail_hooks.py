@@ -26,7 +26,7 @@ class OrdersRevenuePanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_orders_panel(request, panels):
-    if not request.user.has_perm("core.view_statistics"):
+    if not request.user.has_perm("ops.view_statistics"):
         return
     figures = stats.cached_stats()
     if figures["orders"]:
