@@ -225,4 +225,36 @@ T = {
         "Слишком много неудачных попыток входа. Повторите попытку через %(minutes)s мин.",
         "Забагато невдалих спроб входу. Спробуйте ще раз через %(minutes)s хв.",
     ),
+    # privacy (GDPR)
+    "Your password": ("Ihr Passwort", "Ваш пароль", "Ваш пароль"),
+    "I understand that my account and personal data will be deleted for good.": (
+        "Mir ist bewusst, dass mein Konto und meine persönlichen Daten endgültig gelöscht werden.",
+        "Я понимаю, что мой аккаунт и личные данные будут удалены навсегда.",
+        "Я розумію, що мій обліковий запис і особисті дані буде видалено назавжди.",
+    ),
+    "The password is not correct.": (
+        "Das Passwort ist nicht korrekt.",
+        "Неверный пароль.",
+        "Неправильний пароль.",
+    ),
+    "Your account and personal data have been deleted.": (
+        "Ihr Konto und Ihre persönlichen Daten wurden gelöscht.",
+        "Ваш аккаунт и личные данные удалены.",
+        "Ваш обліковий запис і особисті дані видалено.",
+    ),
+    "Your data": ("Ihre Daten", "Ваши данные", "Ваші дані"),
+    "Download your data": ("Ihre Daten herunterladen", "Скачать ваши данные", "Завантажити ваші дані"),
+    "A file with your account, orders, bookings, feedback and form messages, in JSON format.": (
+        "Eine Datei mit Ihrem Konto, Bestellungen, Buchungen, Feedback und Formularnachrichten im JSON-Format.",
+        "Файл с вашим аккаунтом, заказами, записями, отзывами и сообщениями из форм в формате JSON.",
+        "Файл із вашим обліковим записом, замовленнями, записами, відгуками та повідомленнями з форм у форматі JSON.",
+    ),
+    "Download my data": ("Meine Daten herunterladen", "Скачать мои данные", "Завантажити мої дані"),
+    "Delete your account": ("Ihr Konto löschen", "Удалить аккаунт", "Видалити обліковий запис"),
+    "Your account, addresses, bookings, feedback and messages are deleted. Orders are kept for the legal retention period, without your name, email or address.": (
+        "Ihr Konto, Adressen, Buchungen, Feedback und Nachrichten werden gelöscht. Bestellungen werden für die gesetzliche Aufbewahrungsfrist ohne Ihren Namen, Ihre E-Mail-Adresse und Anschrift aufbewahrt.",
+        "Ваш аккаунт, адреса, записи, отзывы и сообщения удаляются. Заказы хранятся в течение установленного законом срока — без вашего имени, эл. почты и адреса.",
+        "Ваш обліковий запис, адреси, записи, відгуки та повідомлення видаляються. Замовлення зберігаються протягом встановленого законом строку — без вашого імені, ел. пошти й адреси.",
+    ),
+    "Delete my account": ("Mein Konto löschen", "Удалить мой аккаунт", "Видалити мій обліковий запис"),
 }
