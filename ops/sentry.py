@@ -106,7 +106,6 @@ def init_sentry(dsn, environment="production", release=None, traces_sample_rate=
         dsn=dsn,
         environment=environment,
         release=release or None,  # None: Sentry reads SENTRY_RELEASE or the git commit
-        send_default_pii=False,
         before_send=before_send,
         before_breadcrumb=before_breadcrumb,
         traces_sample_rate=traces_sample_rate,
