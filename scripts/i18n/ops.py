@@ -57,11 +57,6 @@ T = {
     ),
     "Top pages": ("Meistbesuchte Seiten", "Популярные страницы", "Популярні сторінки"),
     "Path": ("Pfad", "Путь", "Шлях"),
-    "No visits recorded yet.": (
-        "Noch keine Besuche erfasst.",
-        "Посещений пока не зарегистрировано.",
-        "Відвідувань ще не зареєстровано.",
-    ),
     "All statistics": ("Alle Statistiken", "Вся статистика", "Уся статистика"),
     "Daily page views and visitors": (
         "Tägliche Seitenaufrufe und Besucher",

@@ -39,5 +39,5 @@ def test_public_pages_shop_and_admin_run_without_csp_violations(page, demo_serve
     page.fill("input[name=password]", DEMO_ADMIN_PASSWORD)
     page.locator("button[type=submit]").click()
     page.wait_for_url(f"{demo_server.url}/admin/")
-    expect(page.locator('[id^="ops-visitors"]').first).to_be_visible()
+    expect(page.locator('[id^="ops-backups"]').first).to_be_visible()
     assert violations(page, messages) == []
