@@ -254,5 +254,7 @@ T.update(
         "Footer navigation": ("Fußzeilennavigation", "Навигация в подвале", "Навігація в підвалі"),
         "Link": ("Link", "Ссылка", "Посилання"),
         "Too many requests": ("Zu viele Anfragen", "Слишком много запросов", "Забагато запитів"),
+        "Banners": ("Banner", "Баннеры", "Банери"),
+        "Menus": ("Menüs", "Меню", "Меню"),
     }
 )
