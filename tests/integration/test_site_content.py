@@ -353,3 +353,18 @@ def test_maintenance_mode_shows_a_localized_503_except_to_staff(client, home_pag
     assert client.get("/admin/login/").status_code == 200
     client.force_login(admin_user)
     assert client.get("/de/").status_code == 200
+
+
+def test_language_switcher_keeps_the_sub_route_of_a_routable_page(client, demo_site, django_user_model):
+    from booking.models import BookingPage
+
+    booking = BookingPage.objects.get(locale__language_code="en")
+    german = booking.get_translation(Locale.objects.get(language_code="de"))
+    ukrainian = booking.get_translation(Locale.objects.get(language_code="uk"))
+    client.force_login(django_user_model.objects.create_user(email="kunde@example.com", password="x-long-pass-1"))
+    response = client.get(german.url + "my/")  # "my bookings", a sub-route of the booking page
+    assert response.status_code == 200
+    html = response.content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    assert f'href="{ukrainian.url}my/"' in switcher
