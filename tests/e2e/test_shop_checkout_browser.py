@@ -1,8 +1,11 @@
 # ruff: noqa: F811  (pytest fixtures imported from tests/shop_checkout_helpers.py)
 """Browser: a German guest buys a product with a test card through localstripe's fake Stripe.js."""
 
+import re
+
 import pytest
 from oscar.core.loading import get_model
+from playwright.sync_api import expect
 
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
 
@@ -57,6 +60,5 @@ def test_declined_card_shows_a_clear_error_and_leaves_no_order(page, demo_server
     checkout_to_payment(page, demo_server.url)
     fill_card(page, "4000000000000341")
     page.get_by_role("button", name="bezahlen und bestellen").click()
-    page.wait_for_load_state()
-    assert page.get_by_text("abgelehnt").first.is_visible() or page.get_by_text("declined").first.is_visible()
+    expect(page.get_by_text(re.compile("abgelehnt|declined", re.I)).first).to_be_visible()
     assert not Order.objects.exists()
