@@ -30,5 +30,6 @@ def hx_toast(response, message, level="info"):
         except ValueError:
             triggers = {existing: True}
     triggers["toast"] = toast_payload(message, level)
-    response.headers["HX-Trigger"] = json.dumps(triggers, ensure_ascii=False)
+    # ASCII JSON: header values must be Latin-1, and \u escapes survive any proxy.
+    response.headers["HX-Trigger"] = json.dumps(triggers)
     return response

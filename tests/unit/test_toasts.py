@@ -31,3 +31,10 @@ def test_toast_text_is_plain_and_levels_are_normalised():
     }
     assert toast_payload("Hi", "debug")["level"] == "info"
     assert toast_payload("Hi", "unknown")["level"] == "info"
+
+
+def test_non_latin_messages_travel_as_ascii_json_in_the_header():
+    response = hx_toast(HttpResponse(), "Это время только что заняли", "warning")
+    header = response["HX-Trigger"]
+    assert header.isascii()
+    assert json.loads(header)["toast"]["message"] == "Это время только что заняли"
