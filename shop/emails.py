@@ -6,7 +6,7 @@ from oscar.templatetags.currency_filters import currency
 
 from core.emails import queue_email
 
-from .models import OrderLanguage
+from .models import OrderLanguage, ProductPage
 
 
 def order_language(order):
@@ -18,18 +18,35 @@ def order_email_address(order):
     return order.email or (order.user.email if order.user_id else "")
 
 
+def localized_titles(lines, language):
+    """{product id: title of its live ProductPage in `language`} for the order's lines
+    (a variant uses its parent's page). Products without such a page are left out."""
+    ids = {line.product.parent_id or line.product_id for line in lines if line.product_id}
+    pages = ProductPage.objects.live().filter(product_id__in=ids, locale__language_code=language)
+    return dict(pages.values_list("product_id", "title"))
+
+
+def line_title(line, titles):
+    """The line's product title in the customer's language, else Oscar's title at order time."""
+    if not line.product_id:
+        return line.title
+    return titles.get(line.product.parent_id or line.product_id) or line.title
+
+
 def order_context(order, language):
     """JSON-serialisable facts of the order, amounts formatted for `language`."""
+    order_lines = list(order.lines.select_related("product").prefetch_related("attributes"))
+    titles = localized_titles(order_lines, language)
     with translation.override(language):
         cur = order.currency
         lines = [
             {
-                "title": line.title,
+                "title": line_title(line, titles),
                 "options": ", ".join(f"{a.option}: {a.value}" for a in line.attributes.all()),
                 "quantity": line.quantity,
                 "total": currency(line.line_price_incl_tax, cur),
             }
-            for line in order.lines.prefetch_related("attributes")
+            for line in order_lines
         ]
         return {
             "number": order.number,
