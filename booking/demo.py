@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from pages.demo import DemoContext, home_page, register, translate_with_localize
+from pages.demo import DemoContext, add_menu_link, home_page, register, translate_with_localize
 
 from . import states
 from .models import Appointment, BookingPage, Closure, OpeningHours, Service, Staff, VenueFaq, VenuePage
@@ -229,6 +229,8 @@ def load_booking(ctx: DemoContext):
         venue.add_child(instance=page)
         page.save_revision(user=ctx.admin).publish(user=ctx.admin)
         ctx.log("Created the booking page")
+    labels = {"en": "Book online", "de": "Online buchen", "ru": "Записаться", "uk": "Записатися"}
+    add_menu_link(ctx, "header", page, labels)
 
     services = {}
     for name, description, minutes, after, price, translations in SERVICES:

@@ -67,7 +67,8 @@ def translate_with_localize(instance, language_code, strings, user):
     the source text. Returns the translated instance.
     """
     locale = Locale.objects.get(language_code=language_code)
-    source, _ = TranslationSource.get_or_create_from_instance(instance)
+    # update_: re-reads the source, so running it again after an edit picks up new strings.
+    source, _ = TranslationSource.update_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         text = strings.get(segment.string.data)
@@ -255,3 +256,23 @@ def load_banners(ctx: DemoContext):
             banner.save_revision(user=ctx.admin).publish(user=ctx.admin)
             ctx.log(f"Created the banner “{spec['title']}”")
         _translate_everywhere(banner, ctx, content.TRANSLATIONS, f"the banner “{spec['title']}”")
+
+
+def add_menu_link(ctx: DemoContext, location, page, labels):
+    """Append a link to `page` to a menu and its translations (idempotent).
+    `labels` maps language code to the link text. Used by the shop and booking loaders."""
+    from django.db.models import Max
+
+    from .models import Menu, MenuItem
+
+    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    menu = Menu.objects.filter(location=location, locale=english).first()
+    if menu is None or menu.items.filter(link_page=page).exists():
+        return
+    order = (menu.items.aggregate(last=Max("sort_order"))["last"] or 0) + 1
+    menu.items.add(MenuItem(label=labels["en"], link_page=page, sort_order=order, locale=english))
+    menu.save()
+    for code in ("de", "ru", "uk"):
+        if Menu.objects.filter(translation_key=menu.translation_key, locale__language_code=code).exists():
+            translate_with_localize(menu, code, {labels["en"]: labels[code]}, ctx.admin)
+    ctx.log(f"Linked {page.title} from the {location} menu")

@@ -11,7 +11,7 @@ from oscar.core.loading import get_model
 from PIL import Image, ImageDraw
 from wagtail.models import Locale, Page
 
-from pages.demo import DemoContext, home_page, register, translate_with_localize
+from pages.demo import DemoContext, add_menu_link, home_page, register, translate_with_localize
 
 from .demo_content import PRODUCT_TEXT, SHOP, SHOP_STRINGS
 from .models import ProductPage, ShopPage
@@ -189,6 +189,7 @@ def load_shop_pages(ctx: DemoContext):
     # page translations (an earlier loader) must be published before the shop is
     # translated under them, or their publish would overwrite the tree's child counts.
     transaction.on_commit(lambda: translate_shop(ctx, home, shop))
+    add_menu_link(ctx, "header", shop, {"en": "Shop", "de": "Shop", "ru": "Магазин", "uk": "Магазин"})
 
 
 def translate_shop(ctx, home, shop):
