@@ -81,7 +81,9 @@ ADDRESS = {
 }
 
 
-def prepare_checkout(client, product, lang="de", email="erika@example.com", quantity=1, options=None):
+def prepare_checkout(
+    client, product, lang="de", email="erika@example.com", quantity=1, options=None, shipping="salon-pickup"
+):
     """Basket → guest email → shipping address → shipping method; returns the payment page response."""
     data = {"quantity": quantity, **(options or {})}
     response = client.post(f"/{lang}/shop/basket/add/{product.pk}/", data)
@@ -91,9 +93,9 @@ def prepare_checkout(client, product, lang="de", email="erika@example.com", quan
     assert response.status_code == 302, response.content.decode()[:2000]
     response = client.post(f"/{lang}/shop/checkout/shipping-address/", ADDRESS)
     assert response.status_code == 302, response.content.decode()[-3000:]
-    response = client.get(f"/{lang}/shop/checkout/shipping-method/")
-    if response.status_code == 200:  # more than one method: choose the first
-        response = client.post(f"/{lang}/shop/checkout/shipping-method/", {"method_code": "free-shipping"})
+    response = client.post(f"/{lang}/shop/checkout/shipping-method/", {"method_code": shipping})
+    assert response.status_code == 302, response
+    assert response.url.endswith("/checkout/payment-method/"), f"shipping method {shipping!r} refused"
     return client.get(f"/{lang}/shop/checkout/payment-details/", follow=True)
 
 

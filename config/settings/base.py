@@ -64,7 +64,7 @@ INSTALLED_APPS = [
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.oscar_apps.CheckoutConfig",  # Oscar's checkout with the Stripe payment step
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "shop.shipping.apps.ShippingConfig",  # Oscar's shipping with our methods (shop/shipping/repository.py)
     "shop.oscar_apps.CatalogueConfig",  # Oscar's catalogue; product URLs lead to ProductPages
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",

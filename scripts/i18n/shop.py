@@ -224,3 +224,20 @@ T.update(
         ),
     }
 )
+# Shipping methods (shop/shipping/repository.py)
+T.update(
+    {
+        "Pickup in the salon": ("Abholung im Salon", "Самовывоз из салона", "Самовивіз із салону"),
+        "Collect your order in the salon during opening hours. Free of charge.": (
+            "Holen Sie Ihre Bestellung während der Öffnungszeiten im Salon ab. Kostenlos.",
+            "Заберите заказ в салоне в часы работы. Бесплатно.",
+            "Заберіть замовлення в салоні в години роботи. Безкоштовно.",
+        ),
+        "Standard delivery": ("Standardversand", "Стандартная доставка", "Стандартна доставка"),
+        "Sent by post, usually within 2–4 working days.": (
+            "Versand per Post, in der Regel innerhalb von 2–4 Werktagen.",
+            "Почтой, обычно в течение 2–4 рабочих дней.",
+            "Поштою, зазвичай протягом 2–4 робочих днів.",
+        ),
+    }
+)

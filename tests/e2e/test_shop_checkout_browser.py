@@ -28,6 +28,9 @@ def checkout_to_payment(page, base):
     page.fill("input[name=postcode]", "10435")
     page.select_option("select[name=country]", "DE")
     page.locator("#new_shipping_address button[type=submit], form button.btn-primary").last.click()
+    page.wait_for_url("**/checkout/shipping-method/")
+    expect(page.get_by_text("Standardversand")).to_be_visible()
+    page.locator("form:has(input[name=method_code][value=salon-pickup]) button[type=submit]").click()
     page.wait_for_url("**/checkout/payment-details/")
 
 

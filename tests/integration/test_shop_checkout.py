@@ -52,7 +52,7 @@ def test_guest_pays_by_card_and_the_order_is_paid_and_captured(client, fake_stri
     email = next(m for m in mailoutbox if order.number in m.subject)
     assert email.to == ["erika@example.com"]
     assert "Vielen Dank für Ihre Bestellung" in email.body
-    assert "Reparatur-Shampoo" in email.body or "Repair shampoo" in email.body
+    assert "1 × Reparatur-Shampoo mit Arganöl" in email.body  # the German ProductPage title
     assert "18,90" in email.body
     assert "Duft" in email.body or "Scent" in email.body
     assert email.alternatives and "<table" in email.alternatives[0][0]
