@@ -4,15 +4,13 @@ languages, a booking page in four languages and some booked appointments."""
 from datetime import date, time, timedelta
 
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-from pages.demo import DemoContext, add_menu_link, home_page, register, translate_with_localize
+from pages.demo import DemoContext, add_menu_link, home_page, register, translate_missing
 
 from . import states
 from .models import Appointment, BookingPage, Closure, OpeningHours, Service, Staff, VenueFaq, VenuePage
 from .schedule import find_slots
-
-LANGS = ("de", "ru", "uk")
 
 VENUE = {
     "title": "Studio Aurora Mitte",
@@ -180,14 +178,6 @@ def _hours():
     return rows
 
 
-def _translate_missing(instance, strings_by_lang, admin, log, label):
-    for lang in LANGS:
-        locale = Locale.objects.get(language_code=lang)
-        if instance.get_translation_or_none(locale) is None:
-            translate_with_localize(instance, lang, strings_by_lang[lang], admin)
-            log(f"Translated {label} into {lang}")
-
-
 @register(50, "booking")
 def load_booking(ctx: DemoContext):
     home = home_page()
@@ -249,7 +239,7 @@ def load_booking(ctx: DemoContext):
             )
         services[name] = service
         strings = {lang: {name: t[0], description: t[1]} for lang, t in translations.items()}
-        _translate_missing(service, strings, ctx.admin, ctx.log, f"service {name}")
+        translate_missing(service, ctx, strings, f"service {name}")
 
     staff_members = []
     for name, bio, service_names, translations in STAFF:
@@ -260,15 +250,11 @@ def load_booking(ctx: DemoContext):
             member.save()
         staff_members.append(member)
         strings = {lang: {name: t[0], bio: t[1]} for lang, t in translations.items()}
-        _translate_missing(member, strings, ctx.admin, ctx.log, f"staff {name}")
+        translate_missing(member, ctx, strings, f"staff {name}")
 
     # Translations of the pages come after the snippets (the booking page links the venue).
-    _translate_missing(venue, VENUE_STRINGS, ctx.admin, ctx.log, "the venue")
-    for lang in LANGS:
-        if Page.objects.filter(translation_key=page.translation_key, locale__language_code=lang).exists():
-            continue
-        translate_with_localize(page, lang, BOOKING_STRINGS[lang], ctx.admin)
-        ctx.log(f"Translated the booking page into {lang}")
+    translate_missing(venue, ctx, VENUE_STRINGS, "the venue")
+    translate_missing(page, ctx, BOOKING_STRINGS, "the booking page")
 
     if not Appointment.objects.filter(venue=venue).exists():
         _book_some(venue, services, staff_members, ctx)

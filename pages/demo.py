@@ -133,7 +133,8 @@ def load_home(ctx: DemoContext):
         ctx.log(f"Translated the home page into {code}")
 
 
-def _translate_everywhere(instance, ctx, strings_by_language, what):
+def translate_missing(instance, ctx, strings_by_language, what):
+    """Translate `instance` into every language it is not yet translated into (idempotent)."""
     for code in ("de", "ru", "uk"):
         exists = (
             type(instance).objects.filter(translation_key=instance.translation_key, locale__language_code=code).exists()
@@ -197,7 +198,7 @@ def load_site_pages(ctx: DemoContext):
         created[key] = page
 
     for key, page in created.items():
-        _translate_everywhere(page, ctx, content.TRANSLATIONS, f"page {key}")
+        translate_missing(page, ctx, content.TRANSLATIONS, f"page {key}")
     ctx.extra["site_pages"] = created
 
 
@@ -224,7 +225,7 @@ def load_menus(ctx: DemoContext):
                 )
             menu.save()
             ctx.log(f"Created the {location} menu")
-        _translate_everywhere(menu, ctx, content.TRANSLATIONS, f"the {location} menu")
+        translate_missing(menu, ctx, content.TRANSLATIONS, f"the {location} menu")
 
 
 @register(16, "banners")
@@ -255,7 +256,7 @@ def load_banners(ctx: DemoContext):
             banner.save()
             banner.save_revision(user=ctx.admin).publish(user=ctx.admin)
             ctx.log(f"Created the banner “{spec['title']}”")
-        _translate_everywhere(banner, ctx, content.TRANSLATIONS, f"the banner “{spec['title']}”")
+        translate_missing(banner, ctx, content.TRANSLATIONS, f"the banner “{spec['title']}”")
 
 
 def add_menu_link(ctx: DemoContext, location, page, labels):

@@ -5,7 +5,6 @@ import io
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils.translation import gettext_noop
 from oscar.core.loading import get_model
 from PIL import Image, ImageDraw
@@ -185,10 +184,7 @@ def load_shop_pages(ctx: DemoContext):
     if published:
         ctx.log(f"Published {published} product pages")
 
-    # wagtail-localize publishes translations when the transaction commits; the home
-    # page translations (an earlier loader) must be published before the shop is
-    # translated under them, or their publish would overwrite the tree's child counts.
-    transaction.on_commit(lambda: translate_shop(ctx, home, shop))
+    translate_shop(ctx, home, shop)
     add_menu_link(ctx, "header", shop, {"en": "Shop", "de": "Shop", "ru": "Магазин", "uk": "Магазин"})
 
 
@@ -200,8 +196,7 @@ def translate_shop(ctx, home, shop):
         if not ShopPage.objects.filter(translation_key=shop.translation_key, locale=locale).exists():
             translate_with_localize(shop, code, SHOP_STRINGS[code], ctx.admin)
             ctx.log(f"Translated the shop page into {code}")
-    # Same reason: the shop translations are published on commit, before their children.
-    transaction.on_commit(lambda: translate_products(ctx, home))
+    translate_products(ctx, home)
 
 
 def translate_products(ctx, home):
