@@ -41,6 +41,17 @@ def handlers():
     return dict(_registry)
 
 
+def _mine(user, email_field):
+    """The user's rows: their own, plus guest rows under their address. An empty
+    address matches nothing (it would otherwise match every anonymous row)."""
+    from django.db.models import Q
+
+    condition = Q(user=user)
+    if user.email:
+        condition |= Q(**{f"{email_field}__iexact": user.email})
+    return condition
+
+
 def _iso(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
@@ -65,9 +76,7 @@ class Account:
 class FeedbackData:
     @staticmethod
     def _qs(user):
-        from django.db.models import Q
-
-        return Feedback.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+        return Feedback.objects.filter(_mine(user, "email"))
 
     @classmethod
     def export(cls, user):
@@ -89,6 +98,8 @@ class FormSubmissions:
         from wagtail.contrib.forms.models import FormSubmission
 
         email = user.email.lower()
+        if not email:
+            return
         for submission in FormSubmission.objects.all().iterator():
             values = submission.form_data.values() if isinstance(submission.form_data, dict) else []
             if any(isinstance(v, str) and v.strip().lower() == email for v in values):
@@ -112,10 +123,12 @@ class Orders:
 
     @staticmethod
     def _qs(user):
-        from django.db.models import Q
-
         Order = apps.get_model("order", "Order")
-        return Order.objects.filter(Q(user=user) | Q(guest_email__iexact=user.email)).prefetch_related("lines")
+        return (
+            Order.objects.filter(_mine(user, "guest_email"))
+            .select_related("shipping_address", "billing_address")
+            .prefetch_related("lines")
+        )
 
     @classmethod
     def export(cls, user):

@@ -76,3 +76,17 @@ def test_erase_deletes_the_account_and_anonymises_orders(client, customer):
     assert list(Feedback.objects.values_list("message", flat=True)) == ["Someone else"]
     assert [s.form_data["email"] for s in FormSubmission.objects.all()] == ["other@example.com"]
     assert client.get("/en/ops/privacy/").status_code == 302  # signed out
+
+
+def test_an_account_without_an_email_address_gets_none_of_the_guests_data(client, home_page, django_user_model):
+    from ops.models import Feedback
+
+    Feedback.objects.create(message="Anonymous praise", email="", page_url="/en/", locale="en")
+    user = django_user_model(email="")  # e.g. created by a script; the manager insists on an address
+    user.set_password("pw-123456789")
+    user.save()
+    client.force_login(user)
+    export = client.get("/en/ops/privacy/export/").json()
+    assert export["feedback"] == []
+    client.post("/en/ops/privacy/erase/", {"password": "pw-123456789", "confirm": "on"})
+    assert Feedback.objects.filter(message="Anonymous praise").exists()
