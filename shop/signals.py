@@ -95,6 +95,17 @@ def alias_published_products(shop_translation_key):
 
 
 @receiver(order_status_changed)
+def release_stock_of_cancelled_orders(sender, order, old_status, new_status, **kwargs):
+    """A cancelled order never ships: give its reserved units back to the shelf.
+    (Allocation is consumed only on shipping, and Shipped cannot become Cancelled.)"""
+    if new_status != "Cancelled":
+        return
+    for line in order.lines.select_related("stockrecord"):
+        if line.stockrecord is not None:
+            line.stockrecord.cancel_allocation(line.quantity)
+
+
+@receiver(order_status_changed)
 def order_status_email(sender, order, old_status, new_status, **kwargs):
     from .emails import send_status_changed
 

@@ -42,3 +42,7 @@ class GuardedOrderCreator(OrderCreator):
             return
         if not allocate(line.stockrecord_id, line.quantity):
             raise SoldOut(line.product.get_title())
+        # Oscar's allocate() ends with this signal; its receivers raise low-stock alerts.
+        stockrecord = line.stockrecord
+        stockrecord.refresh_from_db(fields=["num_allocated"])
+        stockrecord.post_save_signal()

@@ -146,3 +146,35 @@ def test_partial_refund_is_recorded_without_changing_status(client, order):
     order.refresh_from_db()
     assert order.status == "Paid"
     assert order.sources.get().amount_refunded == Decimal("1.00")
+
+
+def test_a_cancelled_order_gives_its_reserved_stock_back(client, order):
+    line = order.lines.get()
+    stockrecord = line.stockrecord
+    allocated_before = stockrecord.num_allocated
+    assert allocated_before >= line.quantity  # placing the order reserved the units
+    post(client, event("evt_f2", "payment_intent.payment_failed", {"id": "pi_test_1", "object": "payment_intent"}))
+    order.refresh_from_db()
+    stockrecord.refresh_from_db()
+    assert order.status == "Cancelled"
+    assert stockrecord.num_allocated == allocated_before - line.quantity
+
+
+def test_an_order_that_leaves_little_stock_raises_a_low_stock_alert(home_page, monkeypatch):
+    from oscar.test.factories import create_product
+
+    from shop.stock import GuardedOrderCreator
+
+    monkeypatch.setattr("oscar.test.factories.OrderCreator", GuardedOrderCreator)  # place it as our checkout does
+
+    StockAlert = get_model("partner", "StockAlert")
+    product = create_product(price=Decimal("10.00"), num_in_stock=3)
+    stockrecord = product.stockrecords.get()
+    stockrecord.low_stock_threshold = 2
+    stockrecord.save()
+    from oscar.test.factories import create_basket
+
+    basket = create_basket(empty=True)
+    basket.add_product(product, quantity=2)
+    create_order(number="200777", basket=basket)
+    assert StockAlert.objects.filter(stockrecord=stockrecord, status=StockAlert.OPEN).exists()
