@@ -439,7 +439,7 @@ class Appointment(models.Model):
                     ("staff", RangeOperators.EQUAL),
                     (TsTzRange("blocked_start", "blocked_end"), RangeOperators.OVERLAPS),
                 ],
-                condition=~Q(status=states.CANCELLED),
+                condition=Q(status__in=states.ACTIVE),  # the same states availability counts as busy
             ),
         ]
 

@@ -8,8 +8,6 @@ No double booking, two ways:
   check and the insert below run under the write lock, one request at a time.
 """
 
-from datetime import timedelta
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -139,6 +137,3 @@ def change_status(appointment, target):
 
         transaction.on_commit(lambda: on_cancelled(appointment))
     return appointment
-
-
-REMINDER_BEFORE = timedelta(hours=24)

@@ -486,7 +486,6 @@ def manage_view(request, page, token):
         except states.InvalidTransition:
             messages.info(request, _("This appointment is already closed."))
         return HttpResponseRedirect(page.url + page.reverse_subpage("manage", args=[token]))
-    appointment.refresh_from_db()
     context = {**page.get_context(request), **appointment_context(page, appointment)}
     response = render(request, "booking/manage.html", context)
     add_never_cache_headers(response)

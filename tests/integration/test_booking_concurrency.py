@@ -103,11 +103,21 @@ def test_the_database_itself_rejects_overlaps_but_not_cancelled_ones(studio):
         )
     first.status = states.CANCELLED
     first.save()
-    Appointment.objects.create(
+    second = Appointment.objects.create(
         start=later,
         end=later + timedelta(hours=1),
         blocked_start=later,
         blocked_end=later + timedelta(hours=1),
+        **fields,
+    )
+    # A no-show frees the time too, as availability already shows it: a walk-in can take it.
+    second.status = states.NO_SHOW
+    second.save()
+    Appointment.objects.create(
+        start=later,
+        end=later + timedelta(minutes=30),
+        blocked_start=later,
+        blocked_end=later + timedelta(minutes=30),
         **fields,
     )
 
