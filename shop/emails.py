@@ -35,7 +35,7 @@ def line_title(line, titles):
 
 def order_context(order, language):
     """JSON-serialisable facts of the order, amounts formatted for `language`."""
-    order_lines = list(order.lines.select_related("product").prefetch_related("attributes"))
+    order_lines = list(order.lines.select_related("product").prefetch_related("attributes__option"))
     titles = localized_titles(order_lines, language)
     with translation.override(language):
         cur = order.currency

@@ -15,9 +15,7 @@ def jsonld_graph(context):
     page = context.get("page")
     if not isinstance(page, Page):
         page = None
-    from wagtail.models import Site
     from wagtailseo.models import SeoSettings
 
-    site = Site.find_for_request(request)
-    seo_settings = SeoSettings.for_site(site) if site else None
+    seo_settings = SeoSettings.for_request(request)  # cached on the request, shared with the meta tags
     return render_graph(build_graph(page, request, seo_settings))
