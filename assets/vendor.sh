@@ -2,7 +2,7 @@
 # Copy htmx and Alpine.js from node_modules into static/vendor with their licences.
 # Run after `npm install`; the result is committed so the site needs no Node.
 set -e
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
 cp node_modules/htmx.org/LICENSE static/vendor/htmx/LICENSE
 # Alpine's CSP build: no eval/new Function, so the site's CSP needs no 'unsafe-eval'.
