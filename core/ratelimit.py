@@ -16,11 +16,21 @@ from django.utils.translation import gettext as _
 
 
 def client_address(request):
-    if getattr(settings, "RATELIMIT_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address, counting TRUSTED_PROXY_HOPS proxies in front of us.
+
+    Each trusted proxy appends the address it saw to X-Forwarded-For, so the
+    client is the entry `hops` places from the right of [X-Forwarded-For...,
+    REMOTE_ADDR]. Entries further left are whatever the client sent (spoofable)
+    and are never read. With 0 hops the header is ignored. Used by the rate
+    limits, django-axes (AXES_CLIENT_IP_CALLABLE) and the visitor statistics."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    hops = getattr(settings, "TRUSTED_PROXY_HOPS", 0)
+    if hops <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    chain = [*forwarded, remote]
+    # Fewer entries than hops: the request skipped a proxy; take the furthest one we have.
+    return chain[max(len(chain) - 1 - hops, 0)]
 
 
 def hit(scope, identity, limit, window_seconds):

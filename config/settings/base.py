@@ -351,6 +351,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # harmless (PDF, plain text), with a sandboxing CSP; SVG is not an allowed image type.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Proxies in front of Django that append the client to X-Forwarded-For (the nginx
+# sample: 1). 0 ignores the header. The rate limits, the lockout and the visitor
+# statistics all read the client address through core.ratelimit.client_address.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 # django-axes: 5 failures per address and username lock that pair for 15 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = __import__("datetime").timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
@@ -358,6 +362,7 @@ AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ops.security.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 OPS_LOGIN_RATE_LIMIT = env.int("LOGIN_RATE_LIMIT", default=10)  # login POSTs per address per minute
 
 # --- Sentry -----------------------------------------------------------------
