@@ -10,6 +10,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 
+from core.storages import save_exact
+
 from .og_image import image_key, render_og_image
 
 SEARCH_PER_PAGE = 10
@@ -42,7 +44,8 @@ def og_image_view(request, page_id, key):
             data = handle.read()
     else:
         data = render_og_image(title, site_name)
-        default_storage.save(name, ContentFile(data))
+        # A cache keyed by content: write under this exact name (S3 storage renames every save).
+        save_exact(default_storage, name, ContentFile(data))
     return HttpResponse(data, content_type="image/png")
 
 

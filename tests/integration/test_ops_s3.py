@@ -4,6 +4,8 @@ import io
 import os
 import runpy
 import socket
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import boto3
@@ -86,7 +88,7 @@ def test_settings_switch_to_s3_only_when_a_bucket_is_set(monkeypatch):
     assert local["STORAGES"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     monkeypatch.setenv("AWS_STORAGE_BUCKET_NAME", "bucket")
     s3 = runpy.run_path(str(BASE_SETTINGS))
-    assert s3["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert s3["STORAGES"]["default"]["BACKEND"] == "core.storages.UniqueNameS3Storage"
     assert s3["AWS_S3_FILE_OVERWRITE"] is False and s3["AWS_DEFAULT_ACL"] is None and s3["AWS_QUERYSTRING_AUTH"]
 
 
@@ -108,6 +110,35 @@ def test_no_overwrites(s3_settings):
     assert first != second
     body = s3_settings.get_object(Bucket=BUCKET, Key=first)["Body"].read()
     assert body == b"%PDF one"
+
+
+def test_simultaneous_uploads_of_one_name_never_overwrite_each_other(s3_settings):
+    """Six uploads of one file name at once, five rounds: every stored file keeps its own bytes."""
+    uploads, rounds = 6, 5
+    barrier = threading.Barrier(uploads)
+
+    def upload(index):
+        stored = []
+        for round_ in range(rounds):
+            body = f"%PDF upload {index} round {round_} ".encode() * 50
+            barrier.wait()  # all six start each round together
+            stored.append((default_storage.save("documents/report.pdf", ContentFile(body)), body))
+        return stored
+
+    with ThreadPoolExecutor(uploads) as pool:
+        results = [item for stored in pool.map(upload, range(uploads)) for item in stored]
+    names = [name for name, _ in results]
+    assert len(set(names)) == uploads * rounds
+    assert len(keys(s3_settings)) == uploads * rounds
+    for name, body in results:
+        assert s3_settings.get_object(Bucket=BUCKET, Key=name)["Body"].read() == body, name
+    assert all(name.startswith("documents/report_") and name.endswith(".pdf") for name in names)
+
+
+def test_long_names_are_shortened_to_fit_the_field(s3_settings):
+    name = default_storage.save("documents/" + "x" * 120 + ".pdf", ContentFile(b"%PDF long"), max_length=100)
+    assert len(name) <= 100 and name.startswith("documents/xxx") and name.endswith(".pdf")
+    assert s3_settings.get_object(Bucket=BUCKET, Key=name)["Body"].read() == b"%PDF long"
 
 
 def test_private_documents_are_served_through_wagtail(
