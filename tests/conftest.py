@@ -1,7 +1,10 @@
 import io
+import os
+from datetime import datetime, timedelta, timezone
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from tests.site_setup import ensure_migrations_table, ensure_site_structure
@@ -11,6 +14,27 @@ from tests.site_setup import ensure_migrations_table, ensure_site_structure
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_migrations_table()
+
+
+# A Wednesday morning in Berlin, away from month ends, holidays and DST changes.
+# CI reruns the booking and shop tests with TEST_FROZEN_NOW set to other instants.
+DEFAULT_NOW = datetime(2027, 3, 10, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+def frozen_destination():
+    value = os.environ.get("TEST_FROZEN_NOW")
+    return datetime.fromisoformat(value) if value else DEFAULT_NOW
+
+
+@pytest.fixture
+def frozen_now():
+    """Book and schedule against a fixed clock, never the wall clock.
+
+    The clock ticks (timeouts and waits still work) and time-machine patches the
+    whole process, so the live server's threads see the same time."""
+    destination = frozen_destination()
+    with time_machine.travel(destination, tick=True):
+        yield destination
 
 
 @pytest.fixture
