@@ -28,6 +28,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 from wagtailseo.models import SeoMixin
 
+from core.banners import TARGET_BOOKING
+
 from . import states
 from .admin_forms import StaffForm, VenuePageForm
 from .availability import ServiceRules, TimeRange
@@ -495,6 +497,7 @@ class BookingPage(RoutablePageMixin, SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["pages.HomePage", "booking.VenuePage"]
     subpage_types = []
+    banner_area = TARGET_BOOKING  # every step, the done, manage and "my bookings" routes
 
     class Meta:
         verbose_name = _("booking page")

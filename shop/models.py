@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailseo.models import SeoMixin
 
+from core.banners import TARGET_SHOP
 from pages.blocks import BodyBlock
 
 from . import listing
@@ -35,6 +36,7 @@ class ShopPage(RoutablePageMixin, SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["shop.ProductPage"]
+    banner_area = TARGET_SHOP
     max_count_per_parent = 1
 
     class Meta:
@@ -108,6 +110,7 @@ class ProductPage(SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["shop.ShopPage"]
     subpage_types = []
+    banner_area = TARGET_SHOP
 
     # The product is the same in every language: translators never see it.
     override_translatable_fields = [SynchronizedField("product"), TranslatableField("summary")]

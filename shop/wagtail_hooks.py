@@ -49,3 +49,15 @@ class OrdersMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def orders_menu_item():
     return OrdersMenuItem(_("Orders"), reverse("shop_admin_orders"), icon_name="list-ul", order=900)
+
+
+@hooks.register("register_banner_areas")
+def shop_banner_areas():
+    """Oscar's own views (basket, checkout, account…) show "Shop" banners, as the
+    storefront and product pages do through their `banner_area`."""
+    from core.banners import TARGET_SHOP
+
+    return {
+        namespace: TARGET_SHOP
+        for namespace in ("catalogue", "basket", "checkout", "customer", "search", "offer", "wishlists")
+    }

@@ -4,6 +4,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail import hooks
 from wagtail.models import Page
 
 from core import banners as banner_rules
@@ -14,13 +15,27 @@ from core.toasts import toast_payload
 register = template.Library()
 
 
+def view_banner_areas():
+    """{URL namespace: banner area} declared by apps through the
+    `register_banner_areas` hook (e.g. the shop names Oscar's basket and checkout)."""
+    areas = {}
+    for fn in hooks.get_hooks("register_banner_areas"):
+        areas.update(fn())
+    return areas
+
+
 def _area(request, page):
+    """The area the current page or view declares: a page class's `banner_area`,
+    else the area registered for the resolved URL namespace, else the whole site."""
     area = getattr(page, "banner_area", None)
     if area:
         return area
-    shop_prefix = f"/{get_language()}/shop/"
-    if request.path.startswith(shop_prefix):
-        return banner_rules.TARGET_SHOP
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.namespaces:
+        areas = view_banner_areas()
+        for namespace in reversed(match.namespaces):
+            if namespace in areas:
+                return areas[namespace]
     return banner_rules.TARGET_SITE
 
 

@@ -1,0 +1,80 @@
+"""Banner targets on rendered pages: whole site, a subtree (in any language), the shop, booking."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.models import Locale
+
+from booking.models import Appointment, BookingPage, Service, Staff
+from core.models import Banner
+from pages.models import StandardPage
+from shop.models import ProductPage, ShopPage
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_banner(text, **fields):
+    banner = Banner(title=text, message=f"<p>{text}</p>", locale=Locale.objects.get(language_code="en"), **fields)
+    banner.save()
+    banner.save_revision().publish()
+    return banner
+
+
+BANNERS = {"site": "Site-wide news", "subtree": "About-section news", "shop": "Shop news", "booking": "Booking news"}
+
+
+def shown(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    html = response.content.decode()
+    return {target for target, text in BANNERS.items() if text in html}
+
+
+def test_each_target_shows_exactly_where_pages_and_views_declare_it(client, demo_site):
+    Banner.objects.all().delete()  # the demo's own announcements
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    make_banner(BANNERS["site"], target="site")
+    make_banner(BANNERS["subtree"], target="subtree", target_page=about)
+    make_banner(BANNERS["shop"], target="shop")
+    make_banner(BANNERS["booking"], target="booking")
+
+    shop = ShopPage.objects.get(locale__language_code="de")
+    product = ProductPage.objects.get(product__upc="AUR-001", locale__language_code="de")
+    booking = BookingPage.objects.get(locale__language_code="de")
+    german_about = about.get_translation(Locale.objects.get(language_code="de"))
+    service = Service.objects.filter(active=True, locale__language_code="en").first()
+    staff = Staff.objects.filter(services=service, locale__language_code="en").first()
+    start = timezone.now() + timedelta(days=30)
+    appointment = Appointment.objects.create(
+        service=service,
+        staff=staff,
+        venue=booking.get_venue(),
+        start=start,
+        end=start + timedelta(hours=1),
+        blocked_start=start,
+        blocked_end=start + timedelta(hours=1),
+        time_zone="Europe/Berlin",
+        client_name="Eva",
+        client_email="eva@example.com",
+        booking_page=booking,
+    )
+
+    assert shown(client, "/de/") == {"site"}
+    assert shown(client, german_about.url) == {"site", "subtree"}  # the English subtree, in German
+    assert shown(client, "/de/leistungen/") == {"site"}
+    assert shown(client, shop.url) == {"site", "shop"}
+    assert shown(client, shop.url + "?sort=price") == {"site", "shop"}
+    assert shown(client, product.url) == {"site", "shop"}
+    client.post(f"/de/shop/basket/add/{product.product.pk}/", {"quantity": 1, "scent": "Argan"})
+    assert shown(client, "/de/shop/basket/") == {"site", "shop"}
+    assert shown(client, "/de/shop/accounts/login/") == {"site", "shop"}
+    assert shown(client, booking.url) == {"site", "booking"}
+    assert shown(client, booking.url + f"?service={service.pk}") == {"site", "booking"}
+    assert shown(client, booking.url + f"manage/{appointment.manage_token}/") == {"site", "booking"}
