@@ -472,6 +472,12 @@ class Appointment(models.Model):
         now = now or timezone.now()
         return self.is_active and now < self.cancellation_deadline()
 
+    def manage_link_expired(self, now=None):
+        """The manage and confirmation links (which show the customer's details)
+        stop working BOOKING_MANAGE_LINK_DAYS after the appointment."""
+        now = now or timezone.now()
+        return now > self.end + timedelta(days=settings.BOOKING_MANAGE_LINK_DAYS)
+
     def set_status(self, target):
         self.status = states.transition(self.status, target)
 

@@ -66,3 +66,9 @@ def register_calendar_menu_item():
 def add_bookings_panel(request, panels):
     if request.user.has_perm(STATISTICS_PERMISSION):
         panels.append(BookingsPanel())
+
+
+@hooks.register("register_secret_url_patterns")
+def booking_secret_urls():
+    # The manage and confirmation pages of an appointment (its token is the key).
+    return [r"/(?:manage|done)/([^/?#\s'\"<>]+)"]

@@ -442,6 +442,17 @@ def _appointment_or_404(token):
     return appointment
 
 
+def _link_expired(page, request):
+    """The answer for a manage/confirmation link past BOOKING_MANAGE_LINK_DAYS."""
+    context = {
+        **page.get_context(request),
+        "message": _("This link has expired. For questions about a past appointment, please contact us."),
+    }
+    response = render(request, "booking/link_expired.html", context, status=410)
+    add_never_cache_headers(response)
+    return response
+
+
 def appointment_context(page, appointment):
     tz = appointment.zone
     now = timezone.now()
@@ -468,6 +479,8 @@ def appointment_context(page, appointment):
 
 def done_view(page, request, token):
     appointment = _appointment_or_404(token)
+    if appointment.manage_link_expired():
+        return _link_expired(page, request)
     context = {**page.get_context(request), **appointment_context(page, appointment)}
     response = render(request, "booking/done.html", context)
     add_never_cache_headers(response)
@@ -477,6 +490,8 @@ def done_view(page, request, token):
 @ratelimit("booking-manage", limit=20, window_seconds=60)
 def manage_view(request, page, token):
     appointment = _appointment_or_404(token)
+    if appointment.manage_link_expired():
+        return _link_expired(page, request)
     if request.method == "POST" and request.POST.get("action") == "cancel":
         try:
             cancel(appointment)

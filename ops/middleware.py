@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from core.ratelimit import client_address
 
-from . import recorder
+from . import recorder, secret_urls
 from .models import PageView
 from .visitors import DEFAULT_EXCLUDED, clean_path, compile_exclusions, is_bot, referrer_domain, visitor_hash
 
@@ -49,7 +49,7 @@ class PageViewMiddleware:
             PageView(
                 day=day,
                 created_at=now,
-                path=clean_path(request.path),
+                path=clean_path(secret_urls.redact(request.path)),
                 locale=(getattr(request, "LANGUAGE_CODE", "") or "")[:8],
                 referrer_domain=referrer_domain(request.headers.get("Referer", ""), request.get_host()),
                 visitor=visitor_hash(recorder.salt_for(day), client_address(request), user_agent),

@@ -61,3 +61,13 @@ def shop_banner_areas():
         namespace: TARGET_SHOP
         for namespace in ("catalogue", "basket", "checkout", "customer", "search", "offer", "wishlists")
     }
+
+
+@hooks.register("register_secret_url_patterns")
+def shop_secret_urls():
+    # Oscar's guest order-status links, password-reset links and shared wishlists.
+    return [
+        r"/order-status(?:-form)?/[^/?#\s'\"<>]*/([^/?#\s'\"<>]+)",
+        r"/password-reset/confirm/([^/?#\s'\"<>]+)/([^/?#\s'\"<>]+)",
+        r"/wishlists/([^/?#\s'\"<>]+)",
+    ]

@@ -7,3 +7,5 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 timeout = 30
 accesslog = "-"
 forwarded_allow_ips = "127.0.0.1"
+# The access log masks query strings and secret URL parts (manage tokens, reset links).
+logger_class = "ops.gunicorn_logging.RedactingLogger"

@@ -283,6 +283,10 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
 STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 
+# --- Booking ----------------------------------------------------------------
+# Manage/confirmation links (token in the URL) answer 410 this many days after the appointment.
+BOOKING_MANAGE_LINK_DAYS = env.int("BOOKING_MANAGE_LINK_DAYS", default=30)
+
 # --- Backups ----------------------------------------------------------------
 DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=7)
 DBBACKUP_CLEANUP_KEEP_MEDIA = DBBACKUP_CLEANUP_KEEP
@@ -383,7 +387,9 @@ if SENTRY_DSN:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Log lines never carry query strings or secret URL parts (ops/secret_urls.py).
+    "filters": {"redact_urls": {"()": "ops.log_filters.RedactSecretURLs"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_urls"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 

@@ -1,0 +1,14 @@
+"""Log lines never carry query strings or secret URL parts (ops.secret_urls)."""
+
+import logging
+
+from .secret_urls import redact
+
+
+class RedactSecretURLs(logging.Filter):
+    def filter(self, record):
+        message = record.getMessage()
+        cleaned = redact(message, "[Filtered]")
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
