@@ -3,6 +3,7 @@
 from django.db.models import Q
 from django.utils import timezone
 
+from core.accounts import verified_email
 from ops.privacy import register
 
 from . import states
@@ -12,8 +13,10 @@ ERASED_NAME = "—"
 
 
 def _appointments(user):
-    # Guest bookings under the account's address count too; an empty address matches nothing.
-    mine = Q(user=user) | (Q(client_email__iexact=user.email) if user.email else Q(pk__in=[]))
+    # Guest bookings under the account's *verified* address count too; an
+    # unverified or empty address matches nothing.
+    email = verified_email(user)
+    mine = Q(user=user) | (Q(client_email__iexact=email) if email else Q(pk__in=[]))
     return Appointment.objects.filter(mine).select_related("service", "staff", "venue")
 
 

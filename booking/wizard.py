@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
+from core.accounts import verified_email
 from core.ratelimit import ratelimit
 from core.toasts import hx_toast
 
@@ -512,11 +513,10 @@ def my_bookings_view(page, request):
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
-    appointments = (
-        Appointment.objects.filter(Q(user=request.user) | Q(client_email__iexact=request.user.email))
-        .select_related("service", "staff", "venue")
-        .order_by("-start")
-    )
+    # Guest bookings count only under an address the account has proven (core.accounts).
+    email = verified_email(request.user)
+    mine = Q(user=request.user) | (Q(client_email__iexact=email) if email else Q(pk__in=[]))
+    appointments = Appointment.objects.filter(mine).select_related("service", "staff", "venue").order_by("-start")
     rows = [appointment_context(page, a) for a in appointments]
     response = render(request, "booking/my_bookings.html", {**page.get_context(request), "rows": rows})
     add_never_cache_headers(response)

@@ -17,6 +17,11 @@ class User(AbstractUser):
     because swapping AUTH_USER_MODEL later is not possible.
     """
 
+    # The address this person has proven to own (by opening a signed link sent to
+    # it), lower-cased. Guest bookings, orders, feedback and form submissions under an
+    # address belong to the account only while `email` is this proven address.
+    verified_email = models.EmailField(blank=True, default="", verbose_name=_("verified email address"))
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
         verbose_name = _("user")

@@ -12,12 +12,20 @@ Apps contribute their own data without ops importing them: in `<app>/privacy.py`
 
 ops itself covers the account, feedback, Wagtail form submissions and Oscar
 orders (anonymised and kept for the legal retention period, never deleted).
+
+Only what is provably the account's is covered: rows linked to the user, plus
+guest rows under the account's *verified* address (core.accounts). Anybody can
+type somebody else's address into a form; only its owner can confirm it.
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
+
+from core.accounts import verified_email
 
 from .models import Feedback
 
@@ -42,13 +50,14 @@ def handlers():
 
 
 def _mine(user, email_field):
-    """The user's rows: their own, plus guest rows under their address. An empty
-    address matches nothing (it would otherwise match every anonymous row)."""
+    """The user's rows: their own, plus guest rows under their verified address. An
+    unverified or empty address matches nothing."""
     from django.db.models import Q
 
     condition = Q(user=user)
-    if user.email:
-        condition |= Q(**{f"{email_field}__iexact": user.email})
+    email = verified_email(user)
+    if email:
+        condition |= Q(**{f"{email_field}__iexact": email})
     return condition
 
 
@@ -97,7 +106,7 @@ class FormSubmissions:
     def _matching(user):
         from wagtail.contrib.forms.models import FormSubmission
 
-        email = user.email.lower()
+        email = verified_email(user)
         if not email:
             return
         for submission in FormSubmission.objects.all().iterator():
@@ -117,9 +126,16 @@ class FormSubmissions:
             submission.delete()
 
 
+def _open_order(order):
+    """Paid (or being paid) and not yet shipped: the address is needed to deliver it."""
+    return order.status in settings.PRIVACY_OPEN_ORDER_STATUSES
+
+
 @register("orders")
 class Orders:
-    """Oscar orders: exported in full; on erasure kept (bookkeeping) but stripped of the person."""
+    """Oscar orders: exported in full; on erasure kept (bookkeeping) but stripped of
+    the person, except an order still to be delivered, which keeps its addresses
+    and email until it ships (the export says so)."""
 
     @staticmethod
     def _qs(user):
@@ -151,6 +167,11 @@ class Orders:
                     ],
                     "shipping_address": _address(order.shipping_address),
                     "billing_address": _address(order.billing_address),
+                    **(
+                        {"kept_on_erasure": str(_("Kept until the order is delivered: needed to ship it."))}
+                        if _open_order(order)
+                        else {}
+                    ),
                 }
             )
         return orders
@@ -158,6 +179,12 @@ class Orders:
     @classmethod
     def erase(cls, user):
         for order in cls._qs(user):
+            if _open_order(order):
+                # Still to be delivered: keep the addresses and an email to notify.
+                order.guest_email = order.email
+                order.user = None
+                order.save(update_fields=["user", "guest_email"])
+                continue
             for address in (order.shipping_address, order.billing_address):
                 if address is not None:
                     for field in ("title", "first_name", "last_name", "line1", "line2", "line3", "line4", "state",

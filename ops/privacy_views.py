@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.accounts import confirm_password
 from core.ratelimit import ratelimit
 
 from .privacy import erase_account, export_user_data
@@ -24,13 +25,15 @@ class EraseForm(forms.Form):
         label=gettext_lazy("I understand that my account and personal data will be deleted for good."),
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user, *args, request=None, **kwargs):
         self.user = user
+        self.request = request
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        # Through authenticate(request): counted and locked out like any login.
+        if not confirm_password(self.request, self.user, password):
             raise forms.ValidationError(_("The password is not correct."))
         return password
 
@@ -55,7 +58,7 @@ def export_view(request):
 @require_http_methods(["POST"])
 @ratelimit("erase-account", limit=5, window_seconds=600)
 def erase_view(request):
-    form = EraseForm(request.user, request.POST)
+    form = EraseForm(request.user, request.POST, request=request)
     if not form.is_valid():
         return render(request, "ops/privacy.html", {"form": form}, status=400)
     erase_account(request.user)

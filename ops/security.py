@@ -1,26 +1,44 @@
-"""Login protection: django-axes lockout (with cool-off) and a per-address rate limit."""
+"""Login protection: django-axes lockout (with cool-off) and a per-address rate limit.
+
+Both live in the first authentication backend, so every password check that goes
+through `authenticate(request, ...)` is counted and limited, whichever page or API
+it comes from (shop login, checkout gateway, admin logins, password change,
+account erasure). A check without a request cannot be attributed to a client and
+is refused.
+"""
 
 import re
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from core.ratelimit import client_address, hit, too_many_requests
 
-LOGIN_PATHS = re.compile(r"^/(admin|django-admin)/login/$|^/[a-z]{2}(-[a-z]+)?/shop/accounts/login/$")
+
+def lockout_username(request, credentials=None):
+    """AXES_USERNAME_CALLABLE: `LockMe@x` and `lockme@x` are one account (email login is case-insensitive)."""
+    value = (credentials or {}).get("username")
+    if value is None and request is not None:
+        value = getattr(request, "POST", {}).get("username")
+    return (value or "").strip().lower() or None
 
 
 class AxesBackend(AxesStandaloneBackend):
-    """Axes' lockout check for every login form. Oscar's registration signs the new
-    customer in with authenticate() without a request; that is not a guessable
-    login, so it is let through to the next backend instead of failing."""
+    """First backend: the per-client rate limit, then axes' lockout, for every password check."""
 
     def authenticate(self, request=None, username=None, password=None, **kwargs):
         if request is None:
-            return None
+            # Unattributable: it would bypass the lockout and the limit (Oscar's
+            # checkout gateway did this). Every caller must pass the request.
+            raise PermissionDenied("authenticate() needs the request")
+        limit = getattr(settings, "OPS_LOGIN_RATE_LIMIT", 10)
+        if not hit("login", client_address(request), limit, 60):
+            request.credentials_rate_limited = True
+            raise PermissionDenied("too many password checks from this client")
         return super().authenticate(request, username=username, password=password, **kwargs)
 
 
@@ -33,15 +51,30 @@ def lockout_response(request, response=None, credentials=None, *args, **kwargs):
     return response
 
 
+PASSWORD_RESET_PATH = re.compile(r"^/[a-z]{2}(-[a-z]+)?/shop/password-reset/$")
+
+
+def password_reset_allowed(request):
+    """A few reset requests per client and per address an hour; counted whether or
+    not the address has an account, so the answer reveals nothing."""
+    email = (request.POST.get("email") or "").strip().lower()
+    per_client = hit("reset-client", client_address(request), settings.PASSWORD_RESET_LIMIT_PER_CLIENT, 3600)
+    per_address = not email or hit("reset-address", email, settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, 3600)
+    return per_client and per_address
+
+
 class LoginRateLimitMiddleware:
-    """At most OPS_LOGIN_RATE_LIMIT login POSTs per address per minute, whatever the username."""
+    """At most OPS_LOGIN_RATE_LIMIT password checks per client address per minute,
+    whatever the username or page: the backend counts, this answers 429."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and LOGIN_PATHS.match(request.path_info):
-            limit = getattr(settings, "OPS_LOGIN_RATE_LIMIT", 10)
-            if not hit("login", client_address(request), limit, 60):
+        if request.method == "POST" and PASSWORD_RESET_PATH.match(request.path_info):
+            if not password_reset_allowed(request):
                 return too_many_requests(request)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if getattr(request, "credentials_rate_limited", False):
+            return too_many_requests(request)
+        return response

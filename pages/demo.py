@@ -49,7 +49,14 @@ def ensure_admin(log):
     User = get_user_model()
     user, created = User.objects.get_or_create(
         email=DEMO_ADMIN_EMAIL,
-        defaults={"first_name": "Demo", "last_name": "Admin", "is_staff": True, "is_superuser": True},
+        # The demo address is example.com (no mailbox): marked confirmed so the demo works as documented.
+        defaults={
+            "first_name": "Demo",
+            "last_name": "Admin",
+            "is_staff": True,
+            "is_superuser": True,
+            "verified_email": DEMO_ADMIN_EMAIL,
+        },
     )
     if created:
         user.set_password(DEMO_ADMIN_PASSWORD)

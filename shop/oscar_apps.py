@@ -5,6 +5,7 @@ INSTALLED_APPS lists these instead of Oscar's own configs; label, name and model
 
 from oscar.apps.catalogue.apps import CatalogueConfig as OscarCatalogueConfig
 from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
+from oscar.apps.customer.apps import CustomerConfig as OscarCustomerConfig
 
 
 class CatalogueConfig(OscarCatalogueConfig):
@@ -21,6 +22,35 @@ class CatalogueConfig(OscarCatalogueConfig):
 class CheckoutConfig(OscarCheckoutConfig):
     def ready(self):
         super().ready()
+        from .accounts import GatewayView
         from .checkout import PaymentDetailsView
 
+        self.index_view = GatewayView
         self.payment_details_view = PaymentDetailsView
+
+
+class CustomerConfig(OscarCustomerConfig):
+    """Oscar's accounts with email verification and guarded password checks (shop/accounts.py)."""
+
+    def ready(self):
+        super().ready()
+        from . import accounts
+
+        self.login_view = accounts.AccountAuthView
+        self.register_view = accounts.AccountRegistrationView
+        self.profile_update_view = accounts.ProfileUpdateView
+        self.change_password_view = accounts.ChangePasswordView
+
+    def get_urls(self):
+        from django.contrib.auth.decorators import login_required
+        from django.urls import path
+
+        from . import accounts
+
+        urls = [
+            path("verify-email/<str:token>/", accounts.verify_email_view, name="verify-email"),
+            path("verify-email/", accounts.ResendVerificationView.as_view(), name="verify-email-resend"),
+            # Before Oscar's own: deleting an account goes through the privacy page.
+            path("profile/delete/", login_required(accounts.profile_delete_redirect), name="profile-delete"),
+        ]
+        return urls + super().get_urls()

@@ -73,7 +73,7 @@ INSTALLED_APPS = [
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    "shop.oscar_apps.CustomerConfig",  # Oscar's accounts with email verification (shop/accounts.py)
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
@@ -260,6 +260,10 @@ OSCAR_DEFAULT_CURRENCY = env("CURRENCY", default="EUR")
 OSCAR_HOMEPAGE = "/"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Guest checkout never tells whether an address has an account; registration
+# answers the same for new and known addresses and mails the owner instead.
+OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
+OSCAR_SEND_REGISTRATION_EMAIL = False
 OSCAR_INITIAL_ORDER_STATUS = "Pending"
 OSCAR_INITIAL_LINE_STATUS = "Pending"
 OSCAR_ORDER_STATUS_PIPELINE = {
@@ -270,6 +274,8 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Cancelled": (),
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+# Orders still to be delivered: erasing an account keeps their addresses until shipped.
+PRIVACY_OPEN_ORDER_STATUSES = ("Pending", "Paid")
 # Oscar's product links point at the ProductPage of the current language.
 ABSOLUTE_URL_OVERRIDES = {
     "catalogue.product": lambda product: __import__("shop.redirects").redirects.product_url(product),
@@ -368,6 +374,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ops.security.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+AXES_USERNAME_CALLABLE = "ops.security.lockout_username"  # LockMe@x and lockme@x are one account
+# Accounts: an address is proven by a signed link valid this long; only proven
+# addresses link guest bookings/orders to an account (core/accounts.py).
+ACCOUNT_EMAIL_VERIFICATION_HOURS = env.int("ACCOUNT_EMAIL_VERIFICATION_HOURS", default=72)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=5)  # per hour
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)  # per hour
 OPS_LOGIN_RATE_LIMIT = env.int("LOGIN_RATE_LIMIT", default=10)  # login POSTs per address per minute
 
 # --- Sentry -----------------------------------------------------------------

@@ -84,13 +84,14 @@ def test_login_posts_are_rate_limited_per_address(client, home_page, settings):
     assert response.status_code == 429
 
 
-def test_registration_still_signs_the_new_customer_in(client, home_page):
+def test_registration_creates_an_account_that_can_sign_in(client, home_page):
     response = client.post(
         "/en/shop/accounts/login/",
         {"registration-email": "new@example.com", "registration-password1": "a-Long-pass-2026",
          "registration-password2": "a-Long-pass-2026", "registration_submit": "1"},
     )  # fmt: skip
-    assert response.status_code == 302
+    assert response.status_code == 302  # "check your inbox" (tests/security/test_guest_data_ownership.py)
+    assert login(client, "new@example.com", "a-Long-pass-2026").status_code == 302
     assert client.get("/en/shop/accounts/profile/").status_code == 200
 
 

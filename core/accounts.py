@@ -1,0 +1,91 @@
+"""Proof of email ownership.
+
+An account's address is *verified* once its owner opens a signed, expiring link
+sent to it (at registration and after every change of address). Only a verified
+address links guest data (bookings, orders, feedback, form submissions made
+without signing in) to the account: anyone can type somebody else's address into
+a form, only its owner can open the mail.
+
+Signing in does not need a verified address; only the guest data does.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import translation
+
+from .emails import queue_email
+
+SALT = "core.accounts.verify-email"
+
+
+def verified_email(user):
+    """The account's address if its owner has proven it, else "" (matches nothing)."""
+    email = (getattr(user, "email", "") or "").strip().lower()
+    if email and email == (getattr(user, "verified_email", "") or "").lower():
+        return email
+    return ""
+
+
+def mark_verified(user):
+    user.verified_email = (user.email or "").strip().lower()
+    user.save(update_fields=["verified_email"])
+
+
+def make_token(user):
+    return signing.TimestampSigner(salt=SALT).sign_object({"u": user.pk, "e": (user.email or "").lower()})
+
+
+class InvalidLink(Exception):
+    pass
+
+
+def verify_token(token):
+    """Mark the address in `token` verified and return its user.
+
+    Raises InvalidLink if the link is forged, expired, or names an address the
+    account no longer has (a link for an old address proves nothing about the new one)."""
+    from django.contrib.auth import get_user_model
+
+    max_age = settings.ACCOUNT_EMAIL_VERIFICATION_HOURS * 3600
+    try:
+        data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age)
+        user = get_user_model().objects.get(pk=data["u"], is_active=True)
+    except (signing.BadSignature, KeyError, TypeError, get_user_model().DoesNotExist) as error:
+        raise InvalidLink from error
+    if not data.get("e") or (user.email or "").lower() != data["e"]:
+        raise InvalidLink
+    mark_verified(user)
+    return user
+
+
+def confirm_password(request, user, password):
+    """Re-check a signed-in user's password through authenticate(request), so the
+    lockout and the rate limit count it like any login (never user.check_password)."""
+    from django.contrib.auth import authenticate
+
+    checked = authenticate(request, username=user.get_username(), password=password)
+    return checked is not None and checked.pk == user.pk
+
+
+def _absolute(path):
+    # Never the request's Host header: a forged Host would send the link elsewhere.
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_verification(user, language=None):
+    """Mail a signed, expiring confirmation link to the account's current address."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        link = _absolute(reverse("customer:verify-email", args=[make_token(user)]))
+    context = {"link": link, "hours": settings.ACCOUNT_EMAIL_VERIFICATION_HOURS, "email": user.email}
+    queue_email("core/verify_email", context, [user.email], language)
+
+
+def send_already_registered(user, language=None):
+    """Registration with an address that has an account: tell the owner, not the visitor."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        login = _absolute(reverse("customer:login"))
+        reset = _absolute(reverse("password-reset"))
+    queue_email("core/already_registered", {"login": login, "reset": reset}, [user.email], language)

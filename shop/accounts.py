@@ -1,0 +1,177 @@
+"""Oscar's account and checkout-gateway views, with proof of email ownership and
+guarded password checks (plugged in by shop.oscar_apps; Oscar's code is not copied).
+
+- Registration answers the same whether or not the address has an account: a new
+  address gets an account and a confirmation link, a known one gets a mail to its
+  owner. Nobody is signed in by registering; the address is proven by the link.
+- Changing the address sends a new confirmation link; guest data under the new
+  address stays out of the account until it is confirmed.
+- Every password check (checkout gateway, password change) passes the request to
+  authenticate(), so the lockout and the rate limit see it.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+from oscar.apps.checkout.views import IndexView as OscarGatewayView
+from oscar.apps.customer.forms import EmailUserCreationForm
+from oscar.apps.customer.signals import user_registered
+from oscar.apps.customer.utils import normalise_email
+from oscar.apps.customer.views import (
+    AccountAuthView as OscarAccountAuthView,
+)
+from oscar.apps.customer.views import (
+    AccountRegistrationView as OscarAccountRegistrationView,
+)
+from oscar.apps.customer.views import (
+    ChangePasswordView as OscarChangePasswordView,
+)
+from oscar.apps.customer.views import (
+    ProfileUpdateView as OscarProfileUpdateView,
+)
+
+from core import accounts
+from core.ratelimit import hit, too_many_requests
+
+User = get_user_model()
+
+
+class RegistrationForm(EmailUserCreationForm):
+    """Oscar's form without "A user with that email address already exists"."""
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def validate_unique(self):
+        pass  # a known address is handled by the view, without telling the visitor
+
+
+class VerifiedRegistrationMixin:
+    def register_user(self, form):
+        email = form.cleaned_data["email"]
+        existing = User._default_manager.filter(email__iexact=email).first()
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    user = form.save()
+            except IntegrityError:  # the same address registered twice at once
+                existing = User._default_manager.filter(email__iexact=email).first()
+            else:
+                user_registered.send_robust(sender=self, request=self.request, user=user)
+                accounts.send_verification(user)
+                return None
+        if existing is not None:
+            accounts.send_already_registered(existing)
+        return None
+
+    def registration_answer(self, form):
+        messages.success(
+            self.request,
+            _("Thank you. We have sent a message to %(email)s: open its link to confirm your address, then sign in.")
+            % {"email": form.cleaned_data["email"]},
+        )
+        return redirect(reverse("customer:login"))
+
+
+class AccountAuthView(VerifiedRegistrationMixin, OscarAccountAuthView):
+    registration_form_class = RegistrationForm
+
+    def validate_registration_form(self):
+        form = self.get_registration_form(bind_data=True)
+        if form.is_valid():
+            self.register_user(form)
+            return self.registration_answer(form)
+        return self.render_to_response(self.get_context_data(registration_form=form))
+
+
+class AccountRegistrationView(VerifiedRegistrationMixin, OscarAccountRegistrationView):
+    form_class = RegistrationForm
+
+    def form_valid(self, form):
+        self.register_user(form)
+        return self.registration_answer(form)
+
+
+class ProfileUpdateView(OscarProfileUpdateView):
+    def form_valid(self, form):
+        # The bound form has already copied the new address onto request.user.
+        before = User._default_manager.filter(pk=self.request.user.pk).values_list("email", flat=True).first()
+        response = super().form_valid(form)
+        self.request.user.refresh_from_db()
+        if self.request.user.email != before and not accounts.verified_email(self.request.user):
+            accounts.send_verification(self.request.user)
+            messages.info(
+                self.request,
+                _("We have sent a link to %(email)s. Open it to confirm your new address.")
+                % {"email": self.request.user.email},
+            )
+        return response
+
+
+def verify_email_view(request, token):
+    try:
+        user = accounts.verify_token(token)
+    except accounts.InvalidLink:
+        messages.error(
+            request,
+            _("This confirmation link is invalid or has expired. Sign in and ask for a new one on your profile page."),
+        )
+        return redirect(reverse("customer:login"))
+    messages.success(request, _("Thank you, your address %(email)s is confirmed.") % {"email": user.email})
+    if request.user.is_authenticated and request.user.pk == user.pk:
+        return redirect(reverse("customer:profile-view"))
+    return redirect(reverse("customer:login"))
+
+
+@method_decorator([login_required, require_POST], name="dispatch")
+class ResendVerificationView(View):
+    def post(self, request):
+        if not hit("verify-email", f"user:{request.user.pk}", 3, 3600):
+            return too_many_requests(request)
+        if not accounts.verified_email(request.user):
+            accounts.send_verification(request.user)
+        messages.info(request, _("We have sent a link to %(email)s.") % {"email": request.user.email})
+        return redirect(reverse("customer:profile-view"))
+
+
+class GuardedPasswordChangeForm(PasswordChangeForm):
+    """The current password is checked through authenticate(request): counted and locked out like a login."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not accounts.confirm_password(self.request, self.user, old_password):
+            raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password
+
+
+class ChangePasswordView(OscarChangePasswordView):
+    form_class = GuardedPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+class GatewayView(OscarGatewayView):
+    """Oscar's checkout gateway; its "returning customer" password goes through authenticate(request)."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+def profile_delete_redirect(request):
+    # One way to delete an account: the privacy page erases data in every app
+    # (Oscar's own view would delete the user row and leave the rest).
+    return redirect(reverse("ops_privacy"))
