@@ -14,6 +14,7 @@ from shop.views import stripe_webhook
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
+    path("two-factor/", include("ops.twofactor")),  # staff second factor (outside the language prefix, like the admin)
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health_view, name="health"),

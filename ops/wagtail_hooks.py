@@ -37,3 +37,13 @@ def register_feedback_inbox():
     from .inbox import feedback_viewset
 
     return feedback_viewset
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    # Account page: set up (or replace) the authenticator app and recovery codes.
+    return {
+        "url": reverse("two-factor-setup"),
+        "label": _("Two-factor sign-in"),
+        "help_text": _("Sign in with a code from an authenticator app as well as your password."),
+    }

@@ -102,6 +102,9 @@ INSTALLED_APPS = [
     "storages",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +118,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
+    "ops.twofactor.StaffTwoFactorMiddleware",  # admin pages need the second factor (ops/twofactor.py)
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.middleware.MaintenanceModeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -380,6 +385,10 @@ AXES_USERNAME_CALLABLE = "ops.security.lockout_username"  # LockMe@x and lockme@
 ACCOUNT_EMAIL_VERIFICATION_HOURS = env.int("ACCOUNT_EMAIL_VERIFICATION_HOURS", default=72)
 PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=5)  # per hour
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)  # per hour
+# Staff two-factor sign-in (TOTP app + recovery codes): optional per account, or
+# mandatory for everyone with admin access when this is on.
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OPS_LOGIN_RATE_LIMIT = env.int("LOGIN_RATE_LIMIT", default=10)  # login POSTs per address per minute
 
 # --- Sentry -----------------------------------------------------------------

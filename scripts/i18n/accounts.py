@@ -101,4 +101,57 @@ T = {
     "Change password": ("Passwort ändern", "Изменить пароль", "Змінити пароль"),
     "Edit profile": ("Profil bearbeiten", "Редактировать профиль", "Редагувати профіль"),
     "Delete profile": ("Profil löschen", "Удалить профиль", "Видалити профіль"),
+    # Staff two-factor sign-in (ops/twofactor.py)
+    "This code is not valid. Enter the current code from your app or a recovery code.": (
+        "Dieser Code ist ungültig. Geben Sie den aktuellen Code aus Ihrer App oder einen Wiederherstellungscode ein.",
+        "Код неверен. Введите текущий код из приложения или код восстановления.",
+        "Код недійсний. Введіть поточний код із застосунку або код відновлення.",
+    ),
+    "This code is not valid. Check the time on your phone and try the current code.": (
+        "Dieser Code ist ungültig. Prüfen Sie die Uhrzeit auf Ihrem Telefon und versuchen Sie den aktuellen Code.",
+        "Код неверен. Проверьте время на телефоне и введите текущий код.",
+        "Код недійсний. Перевірте час на телефоні та введіть поточний код.",
+    ),
+    "Authenticator app": ("Authenticator-App", "Приложение-аутентификатор", "Застосунок-автентифікатор"),
+    "Recovery codes": ("Wiederherstellungscodes", "Коды восстановления", "Коди відновлення"),
+    "Two-factor sign-in": ("Zwei-Faktor-Anmeldung", "Двухфакторный вход", "Двофакторний вхід"),
+    "Enter the 6-digit code from your authenticator app, or one of your recovery codes.": (
+        "Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App oder einen Ihrer Wiederherstellungscodes ein.",
+        "Введите 6-значный код из приложения-аутентификатора или один из кодов восстановления.",
+        "Введіть 6-значний код із застосунку-автентифікатора або один із кодів відновлення.",
+    ),
+    "Set up two-factor sign-in": (
+        "Zwei-Faktor-Anmeldung einrichten",
+        "Настройка двухфакторного входа",
+        "Налаштування двофакторного входу",
+    ),
+    "Scan this code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator), or type in the key below. Then enter the 6-digit code the app shows.": (
+        "Scannen Sie diesen Code mit einer Authenticator-App (zum Beispiel FreeOTP, Aegis oder Google Authenticator) oder geben Sie den Schlüssel unten ein. Geben Sie dann den 6-stelligen Code aus der App ein.",
+        "Отсканируйте этот код приложением-аутентификатором (например, FreeOTP, Aegis или Google Authenticator) или введите ключ ниже. Затем введите 6-значный код из приложения.",
+        "Відскануйте цей код застосунком-автентифікатором (наприклад, FreeOTP, Aegis або Google Authenticator) або введіть ключ нижче. Потім введіть 6-значний код із застосунку.",
+    ),
+    "Key": ("Schlüssel", "Ключ", "Ключ"),
+    "Turn on two-factor sign-in": (
+        "Zwei-Faktor-Anmeldung einschalten",
+        "Включить двухфакторный вход",
+        "Увімкнути двофакторний вхід",
+    ),
+    "Your recovery codes": ("Ihre Wiederherstellungscodes", "Ваши коды восстановления", "Ваші коди відновлення"),
+    "Two-factor sign-in is on": (
+        "Die Zwei-Faktor-Anmeldung ist eingeschaltet",
+        "Двухфакторный вход включён",
+        "Двофакторний вхід увімкнено",
+    ),
+    "Keep these recovery codes somewhere safe. Each one signs you in once if you lose your phone. They are shown only now.": (
+        "Bewahren Sie diese Wiederherstellungscodes sicher auf. Jeder meldet Sie einmal an, falls Sie Ihr Telefon verlieren. Sie werden nur jetzt angezeigt.",
+        "Сохраните эти коды восстановления в надёжном месте. Каждый из них позволяет войти один раз, если вы потеряете телефон. Они показываются только сейчас.",
+        "Збережіть ці коди відновлення в надійному місці. Кожен дає змогу увійти один раз, якщо ви втратите телефон. Вони показуються лише зараз.",
+    ),
+    "Sign in with a code from an authenticator app as well as your password.": (
+        "Melden Sie sich zusätzlich zum Passwort mit einem Code aus einer Authenticator-App an.",
+        "Вход с кодом из приложения-аутентификатора в дополнение к паролю.",
+        "Вхід із кодом із застосунку-автентифікатора на додаток до пароля.",
+    ),
+    "Code": ("Code", "Код", "Код"),
+    "Verify": ("Bestätigen", "Подтвердить", "Підтвердити"),
 }
