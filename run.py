@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up a fresh machine with nothing but Python 3.11+ and run the demo or the tests.
 
-    python3 run.py demo    install, migrate, load the demo, serve http://127.0.0.1:8000
+    python3 run.py demo    install, migrate, load the demo, serve http://127.0.0.1:8000 and run the task worker
     python3 run.py test    install, run the whole test suite (browser tests included)
 
 Everything is installed into .venv beside this file. Extra arguments after
@@ -11,8 +11,10 @@ Everything is installed into .venv beside this file. Extra arguments after
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -56,8 +58,32 @@ def demo():
     manage("migrate", "--noinput", env=env)
     say("Loading the demo content")
     manage("load_demo", env=env)
-    say("Serving http://127.0.0.1:8000 (Ctrl+C stops)")
-    os.execve(str(PYTHON), [str(PYTHON), "manage.py", "runserver", "127.0.0.1:8000"], env)
+    # The background worker sends the confirmation emails (printed to this console
+    # by the demo's console email backend); Ctrl+C or a failing server stops both.
+    say("Starting the background task worker (emails and reminders appear below)")
+    worker = subprocess.Popen([str(PYTHON), "manage.py", "task_worker"], cwd=ROOT, env=env)
+    say("Serving http://127.0.0.1:8000 (Ctrl+C stops the server and the worker)")
+    server = subprocess.Popen([str(PYTHON), "manage.py", "runserver", "127.0.0.1:8000"], cwd=ROOT, env=env)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` of this process stops both as well
+    try:
+        while server.poll() is None and worker.poll() is None:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for process in (server, worker):
+            if process.poll() is None:
+                process.terminate()
+        for process in (server, worker):
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    sys.exit(server.returncode if server.returncode and server.returncode > 0 else 0)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def ensure_chromium():

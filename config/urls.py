@@ -13,6 +13,8 @@ from shop.views import stripe_webhook
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # TASK_QUEUE=rq: RQ's queues and failed jobs for staff (before the admin's catch-all).
+    *([path("django-admin/rq/", include("django_rq.urls"))] if apps.is_installed("django_rq") else []),
     path("django-admin/", admin.site.urls),
     path("two-factor/", include("ops.twofactor")),  # staff second factor (outside the language prefix, like the admin)
     path("documents/", include(wagtaildocs_urls)),

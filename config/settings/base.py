@@ -243,11 +243,34 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Studio <hello@example.co
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks -------------------------------------------------------
-# `default` stays immediate (Wagtail's own tasks use it); emails and reminders go
-# to `db`, run by `python manage.py db_worker --backend db`.
+# `default` stays immediate (Wagtail's own tasks use it). Emails, reminders and other
+# background work go to the `db` alias, run by `python manage.py task_worker`.
+# TASK_QUEUE picks the engine behind that alias:
+#   database  rows in the database (django-tasks-db): nothing else to run
+#   rq        RQ on Redis (django-tasks-rq): any number of workers on any machine,
+#             retries with backoff, failed jobs listed under /django-admin/rq/ (staff only)
+TASK_QUEUE = env("TASK_QUEUE", default="database")
+TASK_RETRIES = env.int("TASK_RETRIES", default=3)  # rq: attempts after the first failure
+TASK_RETRY_INTERVALS = env.list("TASK_RETRY_INTERVALS", cast=int, default=[30, 300, 1800])  # seconds
+if TASK_QUEUE == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": env("TASK_REDIS_URL", default=REDIS_URL or "redis://127.0.0.1:6379/0"),
+            "DEFAULT_TIMEOUT": 300,
+            "QUEUE_CLASS": "core.task_queue.TaskQueue",
+        }
+    }
+    _TASK_BACKEND = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": list(RQ_QUEUES)}
+elif TASK_QUEUE == "database":
+    _TASK_BACKEND = {"BACKEND": "django_tasks_db.DatabaseBackend"}
+else:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"TASK_QUEUE must be 'database' or 'rq', not {TASK_QUEUE!r}.")
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "db": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "db": _TASK_BACKEND,
 }
 
 # --- Wagtail ----------------------------------------------------------------
