@@ -518,6 +518,7 @@ def my_bookings_view(page, request):
     mine = Q(user=request.user) | (Q(client_email__iexact=email) if email else Q(pk__in=[]))
     appointments = Appointment.objects.filter(mine).select_related("service", "staff", "venue").order_by("-start")
     rows = [appointment_context(page, a) for a in appointments]
-    response = render(request, "booking/my_bookings.html", {**page.get_context(request), "rows": rows})
+    context = {**page.get_context(request), "rows": rows, "email_unconfirmed": not email}
+    response = render(request, "booking/my_bookings.html", context)
     add_never_cache_headers(response)
     return response

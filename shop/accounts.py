@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -22,6 +23,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
+from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.views import IndexView as OscarGatewayView
 from oscar.apps.customer.forms import EmailUserCreationForm
 from oscar.apps.customer.signals import user_registered
@@ -70,6 +72,9 @@ class VerifiedRegistrationMixin:
                 accounts.send_verification(user)
                 return None
         if existing is not None:
+            # Spend what creating an account costs (hashing the password), so
+            # the answer's timing does not tell a known address either.
+            make_password(form.cleaned_data["password1"])
             accounts.send_already_registered(existing)
         return None
 
@@ -164,8 +169,21 @@ class ChangePasswordView(OscarChangePasswordView):
         return {**super().get_form_kwargs(), "request": self.request}
 
 
+class GatewayForm(OscarGatewayForm):
+    """Guest and new-account checkout never say "A user with that email address already
+    exists": the registration page answers the same for every address."""
+
+    def clean(self):
+        if self.is_guest_checkout() or self.is_new_account_checkout():
+            self.errors.pop("password", None)
+            return self.cleaned_data
+        return super().clean()  # returning customer: authenticate(request, ...)
+
+
 class GatewayView(OscarGatewayView):
     """Oscar's checkout gateway; its "returning customer" password goes through authenticate(request)."""
+
+    form_class = GatewayForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}

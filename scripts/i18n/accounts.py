@@ -154,4 +154,10 @@ T = {
     ),
     "Code": ("Code", "Код", "Код"),
     "Verify": ("Bestätigen", "Подтвердить", "Підтвердити"),
+    "Bookings you made as a guest appear here once you have confirmed your email address.": (
+        "Termine, die Sie als Gast gebucht haben, erscheinen hier, sobald Sie Ihre E-Mail-Adresse bestätigt haben.",
+        "Записи, сделанные как гость, появятся здесь после подтверждения адреса электронной почты.",
+        "Записи, зроблені як гість, з’являться тут після підтвердження адреси електронної пошти.",
+    ),
+    "Your profile": ("Ihr Profil", "Ваш профиль", "Ваш профіль"),
 }

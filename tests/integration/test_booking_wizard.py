@@ -232,7 +232,9 @@ def test_booking_posts_are_rate_limited(client, studio):
 
 def test_signed_in_customers_see_their_bookings(client, studio, django_user_model):
     venue, page, haircut, anna, _ = studio
-    user = django_user_model.objects.create_user(email="olga@example.com", password="pw-123456789")
+    user = django_user_model.objects.create_user(
+        email="olga@example.com", password="pw-123456789", verified_email="olga@example.com"
+    )  # a confirmed address: guest bookings under it are hers
     book(
         venue=venue,
         service=haircut,

@@ -85,6 +85,7 @@ def test_registering_with_a_guests_address_shows_none_of_the_guests_data(client,
 
     page = client.get(guest_data["my_bookings"]).content.decode()
     assert "manage/" not in page and "You have no bookings yet." in page
+    assert "once you have confirmed your email address" in page
     data = export(client)
     assert data["bookings"] == [] and data["orders"] == [] and data["feedback"] == []
     assert data["form_submissions"] == []
@@ -191,3 +192,17 @@ def test_a_link_for_an_old_address_does_not_confirm_the_new_one(client, guest_da
     response = client.get(old_link, follow=True)
     assert "invalid or has expired" in response.content.decode()
     assert "manage/" not in client.get(guest_data["my_bookings"]).content.decode()
+
+
+def test_checkout_never_tells_whether_an_address_has_an_account(client, home_page, django_user_model):
+    django_user_model.objects.create_user(email="owner@example.com", password=PASSWORD)
+    product = factories.create_product(price=10, num_in_stock=5)
+    client.post(f"/en/shop/basket/add/{product.pk}/", {"quantity": 1})
+    answers = {}
+    for email in ("owner@example.com", "nobody@example.com"):
+        for option in ("anonymous", "new"):
+            response = client.post("/en/shop/checkout/", {"username": email, "options": option})
+            answers[email, option] = (response.status_code, response.get("Location", "").split("email=")[0])
+            assert "already exists" not in response.content.decode()
+    assert answers["owner@example.com", "new"] == answers["nobody@example.com", "new"]
+    assert answers["owner@example.com", "anonymous"] == answers["nobody@example.com", "anonymous"]
