@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ops.backups import run_restore
+from ops.backups import BackupError, run_restore
 
 
 class Command(BaseCommand):
@@ -17,5 +17,8 @@ class Command(BaseCommand):
             answer = input("This replaces ALL data and media of this site with the backup. Type 'yes' to go on: ")
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled.")
-        db, media = run_restore(db_file, media_file, delete_extra_media=not keep_extra_media)
+        try:
+            db, media = run_restore(db_file, media_file, delete_extra_media=not keep_extra_media)
+        except BackupError as exc:  # refused before anything live was touched, or failed and rolled back
+            raise CommandError(f"Restore refused: {exc}") from exc
         self.stdout.write(f"Restored {db} and {media}.")
