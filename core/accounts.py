@@ -68,6 +68,24 @@ def confirm_password(request, user, password):
     return checked is not None and checked.pk == user.pk
 
 
+class GuardedOldPasswordMixin:
+    """For Django's PasswordChangeForm and its subclasses (Oscar, Wagtail account,
+    Django admin): the current password is checked through authenticate(request).
+    Pass `request=` or set `form.request` before validation."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        from django import forms
+
+        old_password = self.cleaned_data["old_password"]
+        if not confirm_password(self.request, self.user, old_password):
+            raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password
+
+
 def _absolute(path):
     # Never the request's Host header: a forged Host would send the link elsewhere.
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -10,7 +10,6 @@ guarded password checks (plugged in by shop.oscar_apps; Oscar's code is not copi
   authenticate(), so the lockout and the rate limit see it.
 """
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -148,18 +147,8 @@ class ResendVerificationView(View):
         return redirect(reverse("customer:profile-view"))
 
 
-class GuardedPasswordChangeForm(PasswordChangeForm):
+class GuardedPasswordChangeForm(accounts.GuardedOldPasswordMixin, PasswordChangeForm):
     """The current password is checked through authenticate(request): counted and locked out like a login."""
-
-    def __init__(self, user, *args, request=None, **kwargs):
-        self.request = request
-        super().__init__(user, *args, **kwargs)
-
-    def clean_old_password(self):
-        old_password = self.cleaned_data["old_password"]
-        if not accounts.confirm_password(self.request, self.user, old_password):
-            raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
-        return old_password
 
 
 class ChangePasswordView(OscarChangePasswordView):

@@ -94,16 +94,44 @@ def test_checkout_gateway_signs_in_with_the_right_password(client, customer):
     assert response.status_code == 302 and signed_in(client)
 
 
-def test_password_change_counts_towards_the_lockout(client, customer):
-    client.force_login(customer)
-    url = "/en/shop/accounts/change-password/"
-    for i in range(5):
-        data = {"old_password": f"wrong-{i}", "new_password1": "New-pass-2026!", "new_password2": "New-pass-2026!"}
-        client.post(url, data, **IP)
-    data = {"old_password": PASSWORD, "new_password1": "New-pass-2026!", "new_password2": "New-pass-2026!"}
-    assert client.post(url, data, **IP).status_code == 429
-    customer.refresh_from_db()
-    assert customer.check_password(PASSWORD)
+NEW = {"new_password1": "New-pass-2026!", "new_password2": "New-pass-2026!"}
+
+
+def oscar_change(client, old):
+    return client.post("/en/shop/accounts/change-password/", {"old_password": old, **NEW}, **IP)
+
+
+def wagtail_change(client, old):
+    data = {"password-old_password": old, **{f"password-{k}": v for k, v in NEW.items()}}
+    return client.post("/admin/account/", data, **IP)
+
+
+def django_admin_change(client, old):
+    return client.post("/django-admin/password_change/", {"old_password": old, **NEW}, **IP)
+
+
+@pytest.mark.parametrize(
+    "change,user_fixture",
+    [(oscar_change, "customer"), (wagtail_change, "staff"), (django_admin_change, "staff")],
+    ids=["shop", "wagtail-account", "django-admin"],
+)
+def test_password_change_counts_towards_the_lockout(client, request, change, user_fixture):
+    user = request.getfixturevalue(user_fixture)
+    client.force_login(user)
+    assert change(client, PASSWORD + "x").status_code == 200  # refused with a form error
+    for i in range(4):
+        change(client, f"wrong-{i}")
+    assert change(client, PASSWORD).status_code == 429
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_password_change_still_works_with_the_right_password(client, staff):
+    client.force_login(staff)
+    assert 'name="password-old_password"' in client.get("/admin/account/").content.decode()
+    assert django_admin_change(client, PASSWORD).status_code == 302
+    staff.refresh_from_db()
+    assert staff.check_password("New-pass-2026!")
 
 
 def test_account_erasure_confirmation_counts_towards_the_lockout(client, customer):
