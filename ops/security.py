@@ -52,6 +52,11 @@ def lockout_response(request, response=None, credentials=None, *args, **kwargs):
 
 
 PASSWORD_RESET_PATH = re.compile(r"^/[a-z]{2}(-[a-z]+)?/shop/password-reset/$")
+# Shared passwords of Wagtail's private pages and documents (no account, so no
+# authenticate()): their guesses count against the same per-client limit.
+VIEW_RESTRICTION_PATH = re.compile(
+    r"^(/[a-z]{2}(-[a-z]+)?)?/_util/authenticate_with_password/|^/documents/authenticate_with_password/"
+)
 
 
 def password_reset_allowed(request):
@@ -73,6 +78,9 @@ class LoginRateLimitMiddleware:
     def __call__(self, request):
         if request.method == "POST" and PASSWORD_RESET_PATH.match(request.path_info):
             if not password_reset_allowed(request):
+                return too_many_requests(request)
+        if request.method == "POST" and VIEW_RESTRICTION_PATH.match(request.path_info):
+            if not hit("login", client_address(request), getattr(settings, "OPS_LOGIN_RATE_LIMIT", 10), 60):
                 return too_many_requests(request)
         response = self.get_response(request)
         if getattr(request, "credentials_rate_limited", False):

@@ -169,3 +169,17 @@ def test_password_reset_answers_the_same_and_is_limited_per_address_and_client(c
     assert reset(client, "a@example.com").status_code == 302
     assert reset(client, "b@example.com").status_code == 302
     assert reset(client, "c@example.com").status_code == 429
+
+
+def test_private_page_passwords_share_the_per_client_limit(client, home_page, settings):
+    from wagtail.models import PageViewRestriction
+
+    settings.OPS_LOGIN_RATE_LIMIT = 3
+    restriction = PageViewRestriction.objects.create(
+        page=home_page, restriction_type=PageViewRestriction.PASSWORD, password="page-secret"
+    )
+    url = f"/en/_util/authenticate_with_password/{restriction.pk}/{home_page.pk}/"
+    statuses = [client.post(url, {"password": "guess", "return_url": "/en/"}, **IP).status_code for _ in range(3)]
+    assert statuses == [200, 200, 200]  # "wrong password" form
+    right = client.post(url, {"password": "page-secret", "return_url": "/en/"}, **IP)
+    assert right.status_code == 429
