@@ -25,10 +25,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from core.accounts import verified_email
-from core.ratelimit import ratelimit
+from core.ratelimit import client_address, ratelimit, too_many_requests
 from core.toasts import hx_toast
 
-from . import states
+from . import limits, states
 from .availability import first_free_per_start
 from .models import Appointment, Service, Staff
 from .schedule import bookable_staff, find_slots
@@ -408,6 +408,18 @@ def book_view(request, page):
             form = ContactForm(contact)
             if not contact or not form.is_valid():
                 return render_step(page, request, build_context(page, request, venue, state, "details"))
+            refused = limits.refusal(
+                email=form.cleaned_data["client_email"],
+                address=client_address(request),
+                proven=bool(request.user.is_authenticated)
+                and form.cleaned_data["client_email"].strip().lower() == verified_email(request.user),
+                now=now,
+            )
+            if refused:
+                response = too_many_requests(request, refused, retry_after=3600)
+                if request.htmx:
+                    hx_toast(response, refused, "warning")
+                return response
             appointment = book(
                 venue=venue,
                 service=state.service,
@@ -419,6 +431,7 @@ def book_view(request, page):
                 now=now,
                 **form.cleaned_data,
             )
+            limits.record(client_address(request))
     except SlotTaken:
         return _taken(page, request, venue, state)
     except ChangeNotAllowed:

@@ -7,6 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import signals
+        from django.db.models.signals import post_migrate
+
+        from . import signals, sites
 
         signals.connect()
+        # Before django.contrib.sites creates "example.com" (core is listed first).
+        post_migrate.connect(sites.sync_site_record, dispatch_uid="core-sync-site-record")

@@ -14,7 +14,7 @@ import base64
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template import TemplateDoesNotExist
+from django.template import Context, TemplateDoesNotExist
 from django.template.loader import select_template
 from django.utils import translation
 from django_tasks import task
@@ -28,6 +28,9 @@ def _render(name, suffix, context, language, required=True):
         if required:
             raise
         return None
+    if suffix.endswith(".txt"):
+        # Plain text (bodies and subjects) is never HTML-escaped: O'Brien, not O&#x27;Brien.
+        return template.template.render(Context(context, autoescape=False))
     return template.render(context)
 
 

@@ -33,11 +33,20 @@ def client_address(request):
     return chain[max(len(chain) - 1 - hops, 0)]
 
 
-def hit(scope, identity, limit, window_seconds):
-    """Count one attempt; return True while the caller is within `limit` per window."""
+def _key(scope, identity, window_seconds):
     bucket = int(time.time() // window_seconds)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{identity}".encode()).hexdigest()[:24]
-    key = f"rl:{scope}:{digest}:{bucket}"
+    return f"rl:{scope}:{digest}:{bucket}"
+
+
+def count(scope, identity, window_seconds):
+    """How many hits `identity` has in the current window (without counting one)."""
+    return cache.get(_key(scope, identity, window_seconds), 0)
+
+
+def hit(scope, identity, limit, window_seconds):
+    """Count one attempt; return True while the caller is within `limit` per window."""
+    key = _key(scope, identity, window_seconds)
     cache.add(key, 0, window_seconds + 5)
     try:
         count = cache.incr(key)
@@ -47,13 +56,13 @@ def hit(scope, identity, limit, window_seconds):
     return count <= limit
 
 
-def too_many_requests(request):
-    message = _("Too many attempts. Please wait a minute and try again.")
+def too_many_requests(request, message=None, retry_after=60):
+    message = message or _("Too many attempts. Please wait a minute and try again.")
     if getattr(request, "htmx", False) or "application/json" in request.headers.get("Accept", ""):
         response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
     else:
         response = HttpResponse(render_to_string("429.html", {"message": message}, request=request), status=429)
-    response["Retry-After"] = "60"
+    response["Retry-After"] = str(retry_after)
     return response
 
 

@@ -3,6 +3,7 @@
 import logging
 import re
 import time
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
@@ -22,6 +23,7 @@ from wagtail.models import Page
 from core.emails import queue_email
 from core.ratelimit import ratelimit
 
+from . import secret_urls
 from .models import Feedback
 
 logger = logging.getLogger(__name__)
@@ -112,7 +114,8 @@ def notify_editors(feedback, request):
         "message": feedback.message,
         "email": feedback.email,
         "rating": feedback.rating,
-        "page_url": feedback.page_url,
+        # Absolute links in emails always start with BASE_URL, never with the request's Host.
+        "page_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + feedback.page_url if feedback.page_url else "",
         "locale": feedback.locale,
         "admin_url": admin_url,
     }
@@ -143,7 +146,8 @@ def feedback_view(request):
             message=data["message"],
             email=data["email"],
             rating=data["rating"],
-            page_url=page_url,
+            # The path only, secret parts masked: a manage link's token never reaches the inbox or email.
+            page_url=secret_urls.redact(urlsplit(page_url).path)[:500],
             page=page,
             locale=get_language() or "",
             viewport=data["viewport"],

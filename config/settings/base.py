@@ -282,7 +282,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 
 # --- Oscar ------------------------------------------------------------------
-SITE_ID = 1
+SITE_ID = 1  # its domain mirrors BASE_URL after every migrate (core/sites.py)
+OSCAR_URL_SCHEMA = WAGTAILADMIN_BASE_URL.split("://")[0]  # links in Oscar's emails
 OSCAR_SHOP_NAME = WAGTAIL_SITE_NAME
 OSCAR_DEFAULT_CURRENCY = env("CURRENCY", default="EUR")
 OSCAR_HOMEPAGE = "/"
@@ -320,6 +321,13 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 # --- Booking ----------------------------------------------------------------
 # Manage/confirmation links (token in the URL) answer 410 this many days after the appointment.
 BOOKING_MANAGE_LINK_DAYS = env.int("BOOKING_MANAGE_LINK_DAYS", default=30)
+# New bookings per email address and per client address (booking/limits.py); a guest's
+# (unproven) email address holds at most BOOKING_LIMIT_GUEST_UPCOMING upcoming appointments.
+BOOKING_LIMIT_EMAIL_PER_HOUR = env.int("BOOKING_LIMIT_EMAIL_PER_HOUR", default=3)
+BOOKING_LIMIT_EMAIL_PER_DAY = env.int("BOOKING_LIMIT_EMAIL_PER_DAY", default=5)
+BOOKING_LIMIT_IP_PER_HOUR = env.int("BOOKING_LIMIT_IP_PER_HOUR", default=6)
+BOOKING_LIMIT_IP_PER_DAY = env.int("BOOKING_LIMIT_IP_PER_DAY", default=20)
+BOOKING_LIMIT_GUEST_UPCOMING = env.int("BOOKING_LIMIT_GUEST_UPCOMING", default=3)
 
 # --- Backups ----------------------------------------------------------------
 DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=7)

@@ -8,4 +8,19 @@ T = {
         "Срок действия этой ссылки истёк. С вопросами о прошедшей записи, пожалуйста, свяжитесь с нами.",
         "Термін дії цього посилання минув. З питаннями щодо минулого запису, будь ласка, зв’яжіться з нами.",
     ),
+    "This email address has made several bookings recently. Please try again later or contact us.": (
+        "Mit dieser E-Mail-Adresse wurden in letzter Zeit mehrere Buchungen vorgenommen. Bitte versuchen Sie es später erneut oder kontaktieren Sie uns.",
+        "С этого адреса электронной почты недавно сделано несколько записей. Пожалуйста, попробуйте позже или свяжитесь с нами.",
+        "З цієї адреси електронної пошти нещодавно зроблено кілька записів. Будь ласка, спробуйте пізніше або зв’яжіться з нами.",
+    ),
+    "This email address already has %(count)s upcoming appointments. Please sign in or contact us to book more.": (
+        "Für diese E-Mail-Adresse sind bereits %(count)s Termine geplant. Bitte melden Sie sich an oder kontaktieren Sie uns, um weitere zu buchen.",
+        "На этот адрес электронной почты уже записано предстоящих визитов: %(count)s. Войдите в аккаунт или свяжитесь с нами, чтобы записаться ещё.",
+        "На цю адресу електронної пошти вже є майбутніх записів: %(count)s. Увійдіть в обліковий запис або зв’яжіться з нами, щоб записатися ще.",
+    ),
+    "You have made several bookings in a short time. Please try again later or contact us.": (
+        "Sie haben in kurzer Zeit mehrere Buchungen vorgenommen. Bitte versuchen Sie es später erneut oder kontaktieren Sie uns.",
+        "Вы сделали несколько записей за короткое время. Пожалуйста, попробуйте позже или свяжитесь с нами.",
+        "Ви зробили кілька записів за короткий час. Будь ласка, спробуйте пізніше або зв’яжіться з нами.",
+    ),
 }

@@ -77,7 +77,7 @@ def test_log_lines_carry_no_tokens(appointment, console_log):
     page, appointment = appointment
     client = Client(raise_request_exception=False)
     client.get(page.url + "manage/a-guessed-secret-token/")  # 404 logged as "Not Found: <path>"
-    client.get("/en/shop/accounts/password-reset/confirm/MQ/set-secret-reset/")
+    client.get("/en/shop/password-reset/confirm/MQ/set-secret-reset/")
     client.get("/en/shop/order-status/100001/secret-order-hash-7/")
     logged = console_log.getvalue()
     assert "Not Found" in logged
