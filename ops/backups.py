@@ -581,6 +581,9 @@ def run_restore(db_file=None, media_file=None, encrypted=None, delete_extra_medi
         media_path = _fetch(media_file, media_file.endswith(".gpg") if encrypted is None else encrypted, media_work)
         archived = _media_members(media_path, media_file)
 
+        # The backup history describes files that still exist: it survives the restore
+        # (the snapshot cannot hold the record of its own backup), so a drill can follow.
+        history = list(BackupRecord.objects.all())
         if vendor == "sqlite":
             default_connection.ensure_connection()
             with contextlib.closing(sqlite3.connect(db_path)) as source:
@@ -588,6 +591,11 @@ def run_restore(db_file=None, media_file=None, encrypted=None, delete_extra_medi
         else:
             _pg_restore(db_path, _pg_params(default_connection.settings_dict), db_file)
             default_connection.close()  # forget anything cached about the old tables
+        kept = set(BackupRecord.objects.values_list("kind", "started_at"))
+        for record in history:
+            if (record.kind, record.started_at) not in kept:
+                record.pk = None
+                record.save()
 
         if delete_extra_media:
             for name in set(media_manifest()) - set(archived):

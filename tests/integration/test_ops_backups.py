@@ -74,6 +74,11 @@ def test_round_trip_restores_every_table_and_media_file(seeded, django_user_mode
     assert Feedback.objects.get().message == "Keep me"
     assert not django_user_model.objects.filter(email="late@example.com").exists()
 
+    # The backup's own record is not in its snapshot; the history survives the restore so a drill can follow.
+    out = io.StringIO()
+    call_command("restore_drill", stdout=out)
+    assert out.getvalue().startswith("PASS") and record.db_file in out.getvalue()
+
 
 def test_restore_drill_passes_on_a_good_backup_and_fails_on_a_damaged_one(seeded, backup_dirs):
     call_command("backup", stdout=io.StringIO())
