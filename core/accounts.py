@@ -11,6 +11,7 @@ Signing in does not need a verified address; only the guest data does.
 
 from django.conf import settings
 from django.core import signing
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -32,8 +33,12 @@ def mark_verified(user):
     user.save(update_fields=["verified_email"])
 
 
-def make_token(user):
-    return signing.TimestampSigner(salt=SALT).sign_object({"u": user.pk, "e": (user.email or "").lower()})
+def make_token(user, email=None):
+    """A link proving `email`: the account's current address ("confirm"), or a new
+    one it asked to change to ("change", applied only when the link is opened)."""
+    email = (email or user.email or "").strip()
+    kind = "confirm" if email.lower() == (user.email or "").lower() else "change"
+    return signing.TimestampSigner(salt=SALT).sign_object({"u": user.pk, "e": email, "k": kind})
 
 
 class InvalidLink(Exception):
@@ -41,19 +46,33 @@ class InvalidLink(Exception):
 
 
 def verify_token(token):
-    """Mark the address in `token` verified and return its user.
+    """Apply the link in `token` and return its user: confirm the current address,
+    or switch the account to the new address it proves.
 
-    Raises InvalidLink if the link is forged, expired, or names an address the
-    account no longer has (a link for an old address proves nothing about the new one)."""
+    Raises InvalidLink if the link is forged or expired, confirms an address the
+    account no longer has, or asks for an address another account has taken since."""
     from django.contrib.auth import get_user_model
 
+    User = get_user_model()
     max_age = settings.ACCOUNT_EMAIL_VERIFICATION_HOURS * 3600
     try:
         data = signing.TimestampSigner(salt=SALT).unsign_object(token, max_age=max_age)
-        user = get_user_model().objects.get(pk=data["u"], is_active=True)
-    except (signing.BadSignature, KeyError, TypeError, get_user_model().DoesNotExist) as error:
+        user = User.objects.get(pk=data["u"], is_active=True)
+        email = data["e"]
+    except (signing.BadSignature, KeyError, TypeError, User.DoesNotExist) as error:
         raise InvalidLink from error
-    if not data.get("e") or (user.email or "").lower() != data["e"]:
+    if not email:
+        raise InvalidLink
+    if data.get("k") == "change" and email.lower() != (user.email or "").lower():
+        if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
+            raise InvalidLink
+        user.email = email
+        try:
+            with transaction.atomic():
+                user.save(update_fields=["email"])
+        except IntegrityError as error:  # taken at the same moment
+            raise InvalidLink from error
+    if (user.email or "").lower() != email.lower():
         raise InvalidLink
     mark_verified(user)
     return user
@@ -91,13 +110,15 @@ def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send_verification(user, language=None):
-    """Mail a signed, expiring confirmation link to the account's current address."""
+def send_verification(user, email=None, language=None):
+    """Mail a signed, expiring link to `email` (default: the account's address); for a
+    new address the account switches to it only when the link is opened."""
+    email = email or user.email
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
-        link = _absolute(reverse("customer:verify-email", args=[make_token(user)]))
-    context = {"link": link, "hours": settings.ACCOUNT_EMAIL_VERIFICATION_HOURS, "email": user.email}
-    queue_email("core/verify_email", context, [user.email], language)
+        link = _absolute(reverse("customer:verify-email", args=[make_token(user, email)]))
+    context = {"link": link, "hours": settings.ACCOUNT_EMAIL_VERIFICATION_HOURS, "email": email}
+    queue_email("core/verify_email", context, [email], language)
 
 
 def send_already_registered(user, language=None):

@@ -4,8 +4,9 @@ guarded password checks (plugged in by shop.oscar_apps; Oscar's code is not copi
 - Registration answers the same whether or not the address has an account: a new
   address gets an account and a confirmation link, a known one gets a mail to its
   owner. Nobody is signed in by registering; the address is proven by the link.
-- Changing the address sends a new confirmation link; guest data under the new
-  address stays out of the account until it is confirmed.
+- A new address takes effect only when the link sent to it is opened (so neither
+  its guest data nor the account moves before it is proven), and an address that
+  has an account gets the same answer.
 - Every password check (checkout gateway, password change) passes the request to
   authenticate(), so the lockout and the rate limit see it.
 """
@@ -25,6 +26,7 @@ from django.views.decorators.http import require_POST
 from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.views import IndexView as OscarGatewayView
 from oscar.apps.customer.forms import EmailUserCreationForm
+from oscar.apps.customer.forms import UserForm as OscarUserForm
 from oscar.apps.customer.signals import user_registered
 from oscar.apps.customer.utils import normalise_email
 from oscar.apps.customer.views import (
@@ -105,20 +107,41 @@ class AccountRegistrationView(VerifiedRegistrationMixin, OscarAccountRegistratio
         return self.registration_answer(form)
 
 
+class ProfileForm(OscarUserForm):
+    """Oscar's profile form without "A user with this email address already exists"."""
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def validate_unique(self):
+        pass  # a taken address is handled by the view, without telling
+
+
 class ProfileUpdateView(OscarProfileUpdateView):
+    """A new address takes effect only when the link sent to it is opened; until
+    then the account keeps (and signs in with) the old one. A new address that has
+    an account gets the same answer, and its owner a mail."""
+
+    form_class = ProfileForm
+
     def form_valid(self, form):
-        # The bound form has already copied the new address onto request.user.
-        before = User._default_manager.filter(pk=self.request.user.pk).values_list("email", flat=True).first()
-        response = super().form_valid(form)
-        self.request.user.refresh_from_db()
-        if self.request.user.email != before and not accounts.verified_email(self.request.user):
-            accounts.send_verification(self.request.user)
+        user = self.request.user
+        current = User._default_manager.filter(pk=user.pk).values_list("email", flat=True).first() or ""
+        new = form.cleaned_data.get("email") or current
+        form.instance.email = current if new.lower() != current.lower() else new
+        form.save()
+        messages.success(self.request, _("Profile updated"))
+        if new.lower() != current.lower():
+            owner = User._default_manager.filter(email__iexact=new).exclude(pk=user.pk).first()
+            if owner is not None:
+                accounts.send_already_registered(owner)
+            else:
+                accounts.send_verification(user, email=new)
             messages.info(
                 self.request,
-                _("We have sent a link to %(email)s. Open it to confirm your new address.")
-                % {"email": self.request.user.email},
+                _("We have sent a link to %(email)s. Your address changes once you open it.") % {"email": new},
             )
-        return response
+        return redirect(self.get_success_url())
 
 
 def verify_email_view(request, token):

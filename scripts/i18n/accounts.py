@@ -22,11 +22,12 @@ T = {
         "Спасибо. Мы отправили письмо на %(email)s: откройте ссылку в нём, чтобы подтвердить адрес, затем войдите.",
         "Дякуємо. Ми надіслали лист на %(email)s: відкрийте посилання в ньому, щоб підтвердити адресу, потім увійдіть.",
     ),
-    "We have sent a link to %(email)s. Open it to confirm your new address.": (
-        "Wir haben einen Link an %(email)s gesendet. Öffnen Sie ihn, um Ihre neue Adresse zu bestätigen.",
-        "Мы отправили ссылку на %(email)s. Откройте её, чтобы подтвердить новый адрес.",
-        "Ми надіслали посилання на %(email)s. Відкрийте його, щоб підтвердити нову адресу.",
+    "We have sent a link to %(email)s. Your address changes once you open it.": (
+        "Wir haben einen Link an %(email)s gesendet. Ihre Adresse ändert sich, sobald Sie ihn öffnen.",
+        "Мы отправили ссылку на %(email)s. Адрес изменится, когда вы её откроете.",
+        "Ми надіслали посилання на %(email)s. Адреса зміниться, щойно ви його відкриєте.",
     ),
+    "Profile updated": ("Profil aktualisiert", "Профиль обновлён", "Профіль оновлено"),
     "This confirmation link is invalid or has expired. Sign in and ask for a new one on your profile page.": (
         "Dieser Bestätigungslink ist ungültig oder abgelaufen. Melden Sie sich an und fordern Sie auf Ihrer Profilseite einen neuen an.",
         "Эта ссылка для подтверждения недействительна или устарела. Войдите и запросите новую на странице профиля.",
@@ -75,10 +76,10 @@ T = {
         "Якщо ви цього не запитували, просто проігноруйте цей лист.",
     ),
     "You already have an account": ("Sie haben bereits ein Konto", "У вас уже есть аккаунт", "У вас уже є акаунт"),
-    "Somebody tried to create an account with your email address, which already has one.": (
-        "Jemand hat versucht, mit Ihrer E-Mail-Adresse ein Konto anzulegen; für diese Adresse gibt es bereits eines.",
-        "Кто-то пытался создать аккаунт с вашим адресом, для которого аккаунт уже есть.",
-        "Хтось намагався створити акаунт з вашою адресою, для якої акаунт уже є.",
+    "Somebody tried to create an account with your email address, or to move an account to it, but your address already has one.": (
+        "Jemand hat versucht, mit Ihrer E-Mail-Adresse ein Konto anzulegen oder ein Konto auf sie umzustellen; Ihre Adresse hat aber bereits eines.",
+        "Кто-то пытался создать аккаунт с вашим адресом или перевести на него аккаунт, но у вашего адреса аккаунт уже есть.",
+        "Хтось намагався створити акаунт з вашою адресою або перевести на неї акаунт, але ваша адреса вже має акаунт.",
     ),
     "If it was you, sign in here:": (
         "Wenn Sie das waren, melden Sie sich hier an:",
