@@ -3,7 +3,7 @@ confirm / complete / no-show / cancel actions. Staff users (a Staff record linke
 to their login) see only their venue; superusers and users with the
 "booking.change_appointment" permission see every venue."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
+
+from core.parsing import parse_date, parse_int
 
 from . import states
 from .models import Appointment, Staff, VenuePage
@@ -46,10 +48,7 @@ def can_use_calendar(user):
 
 
 def _parse_day(value, tz):
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return datetime.now(tz).date()
+    return parse_date(value) or datetime.now(tz).date()
 
 
 def calendar_view(request):
@@ -59,9 +58,9 @@ def calendar_view(request):
     staff_qs = Staff.objects.filter(venue__in=venues, locale=Locale.get_default()).select_related("venue")
     staff_list = list(staff_qs.order_by("venue__title", "name"))
     selected = None
-    staff_id = request.GET.get("staff")
-    if staff_id and staff_id.isdigit():
-        selected = next((s for s in staff_list if s.pk == int(staff_id)), None)
+    staff_id = parse_int(request.GET.get("staff"))
+    if staff_id:
+        selected = next((s for s in staff_list if s.pk == staff_id), None)
     if selected is None and staff_list:
         selected = staff_list[0]
     mode = "week" if request.GET.get("view") == "week" else "day"

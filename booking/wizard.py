@@ -9,7 +9,7 @@ and confirm steps. The final POST works with or without JavaScript.
 
 import calendar
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 from django import forms
@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from core.accounts import verified_email
+from core.parsing import parse_date, parse_int, parse_month, parse_utc
 from core.ratelimit import client_address, ratelimit, too_many_requests
 from core.toasts import hx_toast
 
@@ -37,6 +38,7 @@ from .services import ChangeNotAllowed, SlotTaken, book, cancel, reschedule
 SESSION_KEY = "booking_contact"
 START_FORMAT = "%Y%m%dT%H%MZ"
 STEPS = ["service", "staff", "date", "time", "details", "confirm"]
+INVALID_CHOICE = gettext_lazy("Some of your choices are not valid or no longer available. Please choose again.")
 
 
 class ContactForm(forms.Form):
@@ -64,6 +66,7 @@ class State:
     start: datetime | None = None
     reschedule: Appointment | None = None
     step_param: str = ""
+    invalid: bool = False
 
     def params(self, **changes):
         state = replace(self, **changes)
@@ -91,16 +94,13 @@ class State:
         return "?" + urlencode(params) if params else "?"
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def parse_state(data, venue):
-    """Read the choices from GET/POST data; anything invalid is dropped (never a 500)."""
-    state = State(step_param=data.get("step", ""))
+    """Read the choices from GET/POST data. Anything invalid (unknown ids, dates out
+    of range, malformed times) is dropped and `state.invalid` is set, so the step
+    that needs it is shown again with a message; never a 500."""
+    state = State(step_param="confirm" if data.get("step") == "confirm" else "")
+    given = {key for key in ("reschedule", "service", "staff", "month", "date", "start") if data.get(key)}
+    used = set()
     token = data.get("reschedule")
     if token:
         state.reschedule = (
@@ -109,36 +109,39 @@ def parse_state(data, venue):
         if state.reschedule is not None:
             state.service = state.reschedule.service
             state.staff = state.reschedule.staff
+            used |= {"reschedule", "service", "staff"}
     if state.service is None:
-        service_id = _int(data.get("service"))
+        service_id = parse_int(data.get("service"), minimum=1)
         if service_id:
             state.service = Service.objects.filter(
                 pk=service_id, active=True, locale=Locale.get_default(), staff__venue=venue
             ).first()
-    if state.service is None:
-        return state
-    if state.staff is None:
+            used.add("service")
+    if state.service is not None and state.staff is None:
         staff_value = data.get("staff")
+        staff_id = parse_int(staff_value, minimum=1)
         if staff_value == "any":
             state.anyone = True
-        elif _int(staff_value):
-            state.staff = Staff.objects.filter(
-                pk=_int(staff_value), venue=venue, services=state.service, active=True
-            ).first()
-    if state.staff is None and not state.anyone:
-        return state
-    try:
-        state.month = datetime.strptime(data.get("month", ""), "%Y-%m").date()
-    except ValueError:
-        pass
-    try:
-        state.day = date.fromisoformat(data.get("date", ""))
-    except ValueError:
-        return state
-    try:
-        state.start = datetime.strptime(data.get("start", ""), START_FORMAT).replace(tzinfo=UTC)
-    except ValueError:
-        pass
+        elif staff_id:
+            state.staff = Staff.objects.filter(pk=staff_id, venue=venue, services=state.service, active=True).first()
+        used.add("staff")
+    if state.staff is not None or state.anyone:
+        state.month = parse_month(data.get("month"))
+        state.day = parse_date(data.get("date"))
+        used |= {"month", "date"}
+    if state.day is not None:
+        state.start = parse_utc(data.get("start"), START_FORMAT)
+        used.add("start")
+    missing = {
+        "reschedule": state.reschedule is None,
+        "service": state.service is None,
+        "staff": state.staff is None and not state.anyone,
+        "month": state.month is None,
+        "date": state.day is None,
+        "start": state.start is None,
+    }
+    # A value that was read and could not be used (not one skipped because an earlier choice was missing).
+    state.invalid = any(missing[key] for key in given & used) or ("reschedule" in given and state.reschedule is None)
     return state
 
 
@@ -353,7 +356,7 @@ def wizard_view(page, request):
         raise Http404("No venue")
     state = parse_state(request.GET, venue)
     step = current_step(state, request)
-    error = ""
+    error = INVALID_CHOICE if state.invalid else ""
     if step in ("details", "confirm") and not start_is_free(venue, state, timezone.now()):
         step, error = "time", _("This time is no longer available. Please pick another.")
         state = replace(state, start=None, step_param="")
@@ -381,8 +384,9 @@ def book_view(request, page):
     state = parse_state(request.POST, venue)
     step = current_step(replace(state, step_param=""), request)
     if step not in ("details", "confirm"):
-        # The choices are incomplete (e.g. an old form): show the step that is missing.
-        return render_step(page, request, build_context(page, request, venue, state, step))
+        # The choices are incomplete or invalid (e.g. an old form): show the step that is missing.
+        context = build_context(page, request, venue, state, step, error=INVALID_CHOICE if state.invalid else "")
+        return render_step(page, request, context, status=400 if state.invalid else 200)
     action = request.POST.get("action", "details")
 
     if action == "details" and state.reschedule is None:

@@ -3,7 +3,14 @@
 For a Wagtail page: its live translations; a language without one gets that
 locale's home page in the switcher (and no hreflang alternate, since it is not the
 same content). Routable pages keep their sub-route (e.g. /de/termine/zeit/ →
-/uk/zapys/zeit/). For other views (Oscar…): the same route under the other prefix.
+/uk/zapys/zeit/) and every page keeps its query string, so a visitor mid-booking
+(?service=…&staff=…&date=…) or on page 2 of a sorted listing stays there: the
+wizard's service and staff ids are those of the default-language records in every
+language, shop sort/category/page values are language-neutral. For other views
+(Oscar…): the same route under the other prefix, query included.
+
+Every URL is built from a local path: a request for `//evil.example/x` (which a
+browser reads as another host) never becomes a link or an hreflang alternate.
 """
 
 from dataclasses import dataclass
@@ -37,6 +44,27 @@ def _subroute(request, page):
     return path[len(own) :] if own and path.startswith(own) and len(path) > len(own) else ""
 
 
+def is_local_path(url):
+    """A path on this site: "/…" but not "//host…" or "/\\host…" (both leave the site)."""
+    return isinstance(url, str) and url.startswith("/") and not url.startswith(("//", "/\\"))
+
+
+def _query(request):
+    """The visitor's query string, re-encoded ("?a=1&b=2"), or ""."""
+    if request is None or not request.GET:
+        return ""
+    return "?" + request.GET.urlencode()
+
+
+def _same_route(request, code):
+    """This request's route under another language prefix, or None (not a local, translatable path)."""
+    path = request.get_full_path()
+    if not is_local_path(request.path):
+        return None
+    url = translate_url(path, code)
+    return url if url != path or code == get_language() else None
+
+
 def language_links(request, page=None):
     cache_key = "_language_links"
     if request is not None and getattr(request, cache_key, None) is not None:
@@ -54,13 +82,15 @@ def language_links(request, page=None):
     links = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
+        url = None
         if translation is not None:
-            url, is_translation = (translation.get_url(request) or "") + subroute, True
+            own = translation.get_url(request)
+            url, is_translation = (own + subroute + _query(request) if own else None), True
         elif is_page and homes.get(code) is not None:
             url, is_translation = homes[code].get_url(request), False
         elif request is not None and not is_page:
-            url, is_translation = translate_url(request.get_full_path(), code), True
-        else:
+            url, is_translation = _same_route(request, code), True
+        if not (is_local_path(url) or (url or "").startswith(("https://", "http://"))):
             url, is_translation = f"/{code}/", False
         links.append(LanguageLink(code, name, url, code == current, is_translation))
     if request is not None:

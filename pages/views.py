@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -15,6 +17,14 @@ from core.storages import save_exact
 from .og_image import image_key, render_og_image
 
 SEARCH_PER_PAGE = 10
+SEARCH_MAX_WORDS = 10
+
+
+def search_terms(query):
+    """The words of a visitor's query, safe for every search backend: SQLite's FTS5
+    reads quotes, brackets, `*`, `:`, `-` and upper-case AND/OR/NOT/NEAR as syntax
+    (an unbalanced quote is an error), PostgreSQL's tsquery reads `&|!():*`."""
+    return " ".join(re.findall(r"\w+", query.lower())[:SEARCH_MAX_WORDS])
 
 
 @require_GET
@@ -22,10 +32,11 @@ def search_view(request):
     """Wagtail search over the current language's live pages (PostgreSQL full-text
     search when running on PostgreSQL, the database backend's own index otherwise)."""
     query = request.GET.get("q", "").strip()[:200]
+    terms = search_terms(query)
     results = None
-    if query:
+    if terms:
         pages = Page.objects.live().public().filter(locale=Locale.get_active(), depth__gt=1).specific()
-        results = Paginator(pages.search(query), SEARCH_PER_PAGE).get_page(request.GET.get("page"))
+        results = Paginator(pages.search(terms), SEARCH_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "pages/search.html", {"query": query, "results": results})
 
 

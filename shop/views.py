@@ -6,7 +6,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .webhooks import handle_event
+from .webhooks import InvalidEvent, handle_event
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,11 @@ def stripe_webhook(request):
         return HttpResponseBadRequest("Invalid payload.")
     except stripe.SignatureVerificationError:
         return HttpResponseBadRequest("Invalid or expired signature.")
-    result = handle_event(event.to_dict())
+    except AttributeError:  # signed JSON that is not an object (stripe reads it with .get)
+        return HttpResponseBadRequest("Invalid payload: an event is a JSON object.")
+    try:
+        result = handle_event(event.to_dict())
+    except InvalidEvent as error:
+        return HttpResponseBadRequest(f"Invalid event: {error}")
     logger.info("Stripe event %s (%s): %s", event.id, event.type, result)
     return HttpResponse(result, content_type="text/plain")

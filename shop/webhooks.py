@@ -5,6 +5,7 @@ walk through (Oscar's pipeline only moves one step at a time). Late or repeated 
 never move an order backwards, so duplicates and out-of-order delivery end in the same state.
 """
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.db import transaction
@@ -21,6 +22,52 @@ HANDLED = {
     "payment_intent.canceled",
     "charge.refunded",
 }
+
+
+LATEST_TIMESTAMP = 253402300799  # 9999-12-31T23:59:59Z, the last second a datetime holds
+MAX_CENTS = 10**12
+
+
+class InvalidEvent(ValueError):
+    """A correctly signed body that is not a Stripe event we can read (→ 400, nothing changes)."""
+
+
+def _text(value, name, required=True):
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or not value or len(value) > 255 or not value.isprintable():
+        raise InvalidEvent(f"`{name}` must be a non-empty string of at most 255 printable characters.")
+    return value
+
+
+def _count(value, name, maximum):
+    # bool is an int in Python; Stripe never sends one where a number belongs.
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
+        raise InvalidEvent(f"`{name}` must be a whole number between 0 and {maximum}.")
+    return value
+
+
+def parse_event(data):
+    """Check the shape of a verified event before anything reads it: an object with
+    string `id` and `type`, integer `created` and an object `data.object`; for the
+    events we handle, the fields they use have Stripe's types. Returns the event."""
+    if not isinstance(data, dict):
+        raise InvalidEvent("The event must be a JSON object.")
+    _text(data.get("id"), "id")
+    event_type = _text(data.get("type"), "type")
+    _count(data.get("created"), "created", LATEST_TIMESTAMP)
+    body = data.get("data")
+    if not isinstance(body, dict) or not isinstance(body.get("object"), dict):
+        raise InvalidEvent("`data.object` must be a JSON object.")
+    obj = body["object"]
+    if event_type in HANDLED:
+        _text(obj.get("id"), "data.object.id", required=event_type.startswith("payment_intent."))
+    if event_type == "charge.refunded":
+        _text(obj.get("payment_intent"), "data.object.payment_intent", required=False)
+        _count(obj.get("amount_refunded"), "data.object.amount_refunded", MAX_CENTS)
+        if not isinstance(obj.get("refunded", False), bool):
+            raise InvalidEvent("`data.object.refunded` must be true or false.")
+    return data
 
 
 def next_statuses(current, event_type, fully_refunded=False):
@@ -43,15 +90,16 @@ def intent_id_of(event_type, obj):
 
 
 def handle_event(event):
-    """Apply a verified event once. Returns a short description of what happened."""
+    """Apply a verified event once. Returns a short description of what happened.
+    Raises InvalidEvent (before changing anything) when the event is malformed."""
+    event = parse_event(event)
     event_type = event["type"]
     obj = event["data"]["object"]
-    from datetime import UTC, datetime
 
     with transaction.atomic():
         _record, created = StripeEvent.objects.get_or_create(
             event_id=event["id"],
-            defaults={"type": event_type, "created": datetime.fromtimestamp(event.get("created", 0), tz=UTC)},
+            defaults={"type": event_type, "created": datetime.fromtimestamp(event["created"], tz=UTC)},
         )
         if not created:
             return "duplicate"
@@ -64,7 +112,7 @@ def handle_event(event):
         order = Order.objects.select_for_update().get(pk=source.order_id)
         fully_refunded = False
         if event_type == "charge.refunded":
-            refunded = Decimal(obj.get("amount_refunded", 0)) / 100
+            refunded = Decimal(obj["amount_refunded"]) / 100
             record_refund(order, source, refunded, reference=obj.get("id", ""))
             fully_refunded = refunded >= source.amount_debited > 0 or bool(obj.get("refunded"))
         if event_type == "payment_intent.succeeded":

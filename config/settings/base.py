@@ -109,6 +109,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.RejectNulMiddleware",  # 400 before a NUL reaches the database
     "ops.csp.SiteCSPMiddleware",  # CSP header (strict public, relaxed admin, Stripe on checkout)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.BannerScheduleCacheMiddleware",

@@ -1,8 +1,9 @@
-// Booking wizard: let htmx swap the "this time was just taken" (409) and
-// validation answers into the wizard instead of dropping them as errors.
+// Booking wizard: let htmx swap the "this time was just taken" (409), the
+// "choices not valid" (400) and validation answers into the wizard instead of
+// dropping them as errors.
 document.addEventListener("htmx:beforeSwap", (event) => {
   const status = event.detail.xhr.status;
-  if (status === 409 || status === 422) {
+  if (status === 400 || status === 409 || status === 422) {
     event.detail.shouldSwap = true;
     event.detail.isError = false;
   }
