@@ -116,7 +116,7 @@ def parse_state(data, venue):
             state.service = Service.objects.filter(
                 pk=service_id, active=True, locale=Locale.get_default(), staff__venue=venue
             ).first()
-            used.add("service")
+        used.add("service")
     if state.service is not None and state.staff is None:
         staff_value = data.get("staff")
         staff_id = parse_int(staff_value, minimum=1)

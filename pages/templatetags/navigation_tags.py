@@ -24,7 +24,8 @@ def hreflang_links(context):
     if request is None:
         return {"alternates": []}
     links = [link for link in language_links(request, context.get("page")) if link.is_translation]
-    alternates = [(link.code, request.build_absolute_uri(link.url)) for link in links]
+    # Alternates name the pages themselves; the switcher's query string (the visitor's place) is left out.
+    alternates = [(link.code, request.build_absolute_uri(link.url.partition("?")[0])) for link in links]
     default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
     if default:
         alternates.append(("x-default", default))
