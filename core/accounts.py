@@ -128,3 +128,14 @@ def send_already_registered(user, language=None):
         login = _absolute(reverse("customer:login"))
         reset = _absolute(reverse("password-reset"))
     queue_email("core/already_registered", {"login": login, "reset": reset}, [user.email], language)
+
+
+def send_reset_for_unknown_address(email, language=None):
+    """Password reset for an address without an account: say so to the address
+    (sent now, like the reset mail itself, so both answers take as long)."""
+    from .emails import build_message
+
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        register = _absolute(reverse("customer:register"))
+    build_message("core/reset_unknown_address", {"register": register}, [email], language).send()

@@ -51,7 +51,7 @@ def lockout_response(request, response=None, credentials=None, *args, **kwargs):
     return response
 
 
-PASSWORD_RESET_PATH = re.compile(r"^/[a-z]{2}(-[a-z]+)?/shop/password-reset/$")
+PASSWORD_RESET_PATH = re.compile(r"^/[a-z]{2}(-[a-z]+)?/shop/password-reset/$|^/admin/password_reset/$")
 # Shared passwords of Wagtail's private pages and documents (no account, so no
 # authenticate()): their guesses count against the same per-client limit.
 VIEW_RESTRICTION_PATH = re.compile(

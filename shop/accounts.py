@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.views import IndexView as OscarGatewayView
 from oscar.apps.customer.forms import EmailUserCreationForm
+from oscar.apps.customer.forms import PasswordResetForm as OscarPasswordResetForm
 from oscar.apps.customer.forms import UserForm as OscarUserForm
 from oscar.apps.customer.signals import user_registered
 from oscar.apps.customer.utils import normalise_email
@@ -205,3 +206,16 @@ def profile_delete_redirect(request):
     # One way to delete an account: the privacy page erases data in every app
     # (Oscar's own view would delete the user row and leave the rest).
     return redirect(reverse("ops_privacy"))
+
+
+class PasswordResetForm(OscarPasswordResetForm):
+    """Oscar's reset form; an address without an account gets a short mail too (sent
+    the same way, in the request), so neither the answer nor its timing tells whether
+    the address has an account. Rate limited per address and client (ops.security)."""
+
+    def save(self, *args, request=None, **kwargs):
+        email = self.cleaned_data["email"]
+        if any(True for _ in self.get_users(email)):
+            return super().save(*args, request=request, **kwargs)
+        accounts.send_reset_for_unknown_address(email)
+        return None

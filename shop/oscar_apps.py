@@ -6,6 +6,17 @@ INSTALLED_APPS lists these instead of Oscar's own configs; label, name and model
 from oscar.apps.catalogue.apps import CatalogueConfig as OscarCatalogueConfig
 from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
 from oscar.apps.customer.apps import CustomerConfig as OscarCustomerConfig
+from oscar.config import Shop as OscarShopConfig
+
+
+class ShopConfig(OscarShopConfig):
+    """Oscar's root app (label "oscar"); its password reset mails unknown addresses too."""
+
+    def ready(self):
+        super().ready()
+        from .accounts import PasswordResetForm
+
+        self.password_reset_form = PasswordResetForm
 
 
 class CatalogueConfig(OscarCatalogueConfig):

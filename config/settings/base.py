@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     # Oscar
-    "oscar.config.Shop",
+    "shop.oscar_apps.ShopConfig",  # Oscar's root app; password reset answers alike for every address
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.oscar_apps.CheckoutConfig",  # Oscar's checkout with the Stripe payment step
     "oscar.apps.address.apps.AddressConfig",

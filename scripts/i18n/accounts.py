@@ -161,4 +161,15 @@ T = {
         "Записи, зроблені як гість, з’являться тут після підтвердження адреси електронної пошти.",
     ),
     "Your profile": ("Ihr Profil", "Ваш профиль", "Ваш профіль"),
+    "Password reset": ("Passwort zurücksetzen", "Сброс пароля", "Скидання пароля"),
+    "Somebody asked to reset the password of an account with this email address, but there is no account for it.": (
+        "Jemand hat angefordert, das Passwort eines Kontos mit dieser E-Mail-Adresse zurückzusetzen, aber für diese Adresse gibt es kein Konto.",
+        "Кто-то запросил сброс пароля аккаунта с этим адресом, но аккаунта с таким адресом нет.",
+        "Хтось запросив скидання пароля акаунта з цією адресою, але акаунта з такою адресою немає.",
+    ),
+    "If it was you, you may have signed up with another address, or you can create an account here:": (
+        "Wenn Sie das waren, haben Sie sich vielleicht mit einer anderen Adresse registriert, oder Sie können hier ein Konto anlegen:",
+        "Если это были вы, возможно, вы регистрировались с другим адресом, или можете создать аккаунт здесь:",
+        "Якщо це були ви, можливо, ви реєструвалися з іншою адресою, або можете створити акаунт тут:",
+    ),
 }
