@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .localize import localized_pages
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"))
@@ -52,6 +54,12 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
         template = "pages/blocks/call_to_action.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = value.get("button_page")
+        context["button_page"] = localized_pages([page]).get(page.pk) if page else None
+        return context
+
 
 class ImageTextBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
@@ -98,6 +106,15 @@ class CardsBlock(blocks.StructBlock):
         icon = "table"
         label = _("Cards grid")
         template = "pages/blocks/cards.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        links = localized_pages(card.get("link_page") for card in value["cards"])
+        context["cards"] = [
+            {"card": card, "link_page": links.get(card["link_page"].pk) if card.get("link_page") else None}
+            for card in value["cards"]
+        ]
+        return context
 
 
 class BodyBlock(blocks.StreamBlock):

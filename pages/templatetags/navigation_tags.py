@@ -2,10 +2,11 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
 from core import cache_versions
 from pages.languages import language_links
+from pages.localize import localized_pages
 from pages.models import Menu
 
 register = template.Library()
@@ -47,19 +48,8 @@ def _menu_items(location):
     if menu is None:
         return []
     items = list(menu.items.select_related("link_page").order_by("sort_order"))
-    keys = [item.link_page.translation_key for item in items if item.link_page]
-    localized = {}
-    if keys:
-        locale = Locale.get_active()
-        localized = {
-            page.translation_key: page
-            for page in Page.objects.live().filter(translation_key__in=keys, locale=locale).select_related("locale")
-        }
-    entries = []
-    for item in items:
-        page = item.link_page and localized.get(item.link_page.translation_key, item.link_page)
-        entries.append((item, page))
-    return entries
+    links = localized_pages(item.link_page for item in items)
+    return [(item, links.get(item.link_page_id)) for item in items]
 
 
 def _menu_links(request, location):

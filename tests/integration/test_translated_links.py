@@ -1,0 +1,74 @@
+"""Links an editor chose (blocks, menus) render the visitor's language version of the page."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale
+
+from pages.demo import DEMO_ADMIN_EMAIL, translate_with_localize
+from pages.models import ContactPage, StandardPage
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def main_of(html):
+    return re.search(r'<main id="main".*?</main>', html, re.S).group(0)
+
+
+def test_call_to_action_and_cards_link_to_the_translated_pages(client, demo_site, django_user_model):
+    editor = django_user_model.objects.get(email=DEMO_ADMIN_EMAIL)
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    services = StandardPage.objects.get(slug="services", locale__language_code="en")
+    team = StandardPage.objects.get(slug="team", locale__language_code="en")
+    contact = ContactPage.objects.get(locale__language_code="en")
+    # An editor adds a call to action and cards to the English page, then syncs the translations.
+    about.body = list(about.body.raw_data) + [
+        {
+            "type": "call_to_action",
+            "value": {
+                "title": "See what we do",
+                "text": "Cuts, colour and care.",
+                "button_label": "Our services",
+                "button_page": services.pk,
+                "button_url": "",
+            },
+        },
+        {
+            "type": "cards",
+            "value": {
+                "title": "Meet us",
+                "cards": [
+                    {
+                        "type": "item",
+                        "id": "c1",
+                        "value": {"image": None, "title": "The team", "text": "", "link_page": team.pk},
+                    },
+                    {
+                        "type": "item",
+                        "id": "c2",
+                        "value": {"image": None, "title": "Write to us", "text": "", "link_page": contact.pk},
+                    },
+                ],
+            },
+        },
+    ]
+    about.save_revision(user=editor).publish(user=editor)
+    for code in ("de", "ru", "uk"):
+        translate_with_localize(about, code, {}, editor)
+
+    english_main = main_of(client.get(about.url).content.decode())
+    assert f'href="{services.url}"' in english_main
+    for code in ("de", "ru", "uk"):
+        locale = Locale.objects.get(language_code=code)
+        response = client.get(about.get_translation(locale).url)
+        assert response.status_code == 200
+        main = main_of(response.content.decode())
+        for target in (services, team, contact):
+            assert f'href="{target.get_translation(locale).url}"' in main, (code, target.slug)
+        assert 'href="/en/' not in main, code
