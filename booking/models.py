@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 from wagtailseo.models import SeoMixin
 
 from core.banners import TARGET_BOOKING
+from pages.seo import SeoPageMixin
 
 from . import states
 from .admin_forms import StaffForm, VenuePageForm
@@ -75,7 +76,7 @@ def canonical(obj):
 # --- Venue --------------------------------------------------------------------
 
 
-class VenuePage(SeoMixin, Page):
+class VenuePage(SeoPageMixin, SeoMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     address = models.TextField(_("address"), help_text=_("Street, postcode and city, one per line."))
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
@@ -485,7 +486,7 @@ class Appointment(models.Model):
 # --- Booking page -------------------------------------------------------------------
 
 
-class BookingPage(RoutablePageMixin, SeoMixin, Page):
+class BookingPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
     """The booking wizard. The steps are routes handled in wizard.py."""
 
     intro = models.TextField(_("introduction"), blank=True)

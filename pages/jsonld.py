@@ -129,7 +129,7 @@ def build_graph(page, request, seo_settings=None):
     nodes = [website, ctx.business, webpage]
     if page is not None:
         webpage["name"] = getattr(page, "seo_pagetitle", None) or page.title
-        description = getattr(page, "search_description", "")
+        description = getattr(page, "seo_description", None) or getattr(page, "search_description", "")
         if description:
             webpage["description"] = description
         crumbs = breadcrumb_node(page, request, page_url)

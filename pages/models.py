@@ -14,10 +14,10 @@ from wagtail.search import index
 from wagtailseo.models import SeoMixin
 
 from .blocks import BodyBlock
-from .seo import GeneratedOgImageMixin
+from .seo import SeoPageMixin
 
 
-class HomePage(GeneratedOgImageMixin, SeoMixin, Page):
+class HomePage(SeoPageMixin, SeoMixin, Page):
     """The root of each language tree."""
 
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
@@ -33,7 +33,7 @@ class HomePage(GeneratedOgImageMixin, SeoMixin, Page):
         verbose_name = _("home page")
 
 
-class StandardPage(GeneratedOgImageMixin, SeoMixin, Page):
+class StandardPage(SeoPageMixin, SeoMixin, Page):
     """About, services overview, team…: a title, an introduction and a flexible body."""
 
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
@@ -48,7 +48,7 @@ class StandardPage(GeneratedOgImageMixin, SeoMixin, Page):
         verbose_name = _("standard page")
 
 
-class LegalPage(GeneratedOgImageMixin, SeoMixin, Page):
+class LegalPage(SeoPageMixin, SeoMixin, Page):
     """Imprint, privacy policy, terms."""
 
     body = RichTextField(verbose_name=_("text"))
@@ -72,7 +72,7 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
         unique_together = [("translation_key", "locale")]
 
 
-class ContactPage(GeneratedOgImageMixin, SeoMixin, AbstractEmailForm):
+class ContactPage(SeoPageMixin, SeoMixin, AbstractEmailForm):
     """A contact form built in the admin. Submissions are stored (Forms in the admin
     menu) and emailed to the owner by the background worker."""
 

@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw
 from wagtail.models import Locale, Page
 
 from pages.demo import DemoContext, add_menu_link, home_page, register, translate_with_localize
+from pages.seo import transliterated_slug
 
 from .demo_content import PRODUCT_TEXT, SHOP, SHOP_STRINGS
 from .models import ProductPage, ShopPage
@@ -211,7 +212,12 @@ def translate_products(ctx, home):
             if target is not None and target.alias_of_id is None:
                 continue
             title, description = PRODUCT_TEXT[upc][code]
-            strings = {source.title: title, source.summary: description, source.search_description: description}
+            strings = {
+                source.title: title,
+                source.slug: transliterated_slug(title),  # /uk/tovary/<Ukrainian name>/, not the English slug
+                source.summary: description,
+                source.search_description: description,
+            }
             translate_with_localize(source, code, strings, ctx.admin)
             translated += 1
         if translated:

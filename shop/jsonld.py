@@ -46,10 +46,10 @@ def product_page_nodes(page, request, ctx):
     price = None
     if info.price.exists:
         price = info.price.incl_tax if info.price.is_tax_known else info.price.excl_tax
-    images = [request.build_absolute_uri(image.original.url) for image in product.get_all_images() if image.original]
+    images = [request.build_absolute_uri(image.original.url) for image in page.product_images if image.original]
     return product_nodes(
         title=page.title,
-        description=page.search_description or page.summary,
+        description=page.seo_description,
         url=ctx.page_url,
         sku=product.upc or str(product.pk),
         image_urls=images,

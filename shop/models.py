@@ -6,6 +6,8 @@ product. An untranslated product is an alias of the default-language page in eac
 other language (see shop/signals.py), so it still appears everywhere.
 """
 
+from functools import cached_property
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -21,13 +23,14 @@ from wagtailseo.models import SeoMixin
 
 from core.banners import TARGET_SHOP
 from pages.blocks import BodyBlock
+from pages.seo import SeoPageMixin
 
 from . import listing
 
 PRODUCTS_PER_PAGE = 12
 
 
-class ShopPage(RoutablePageMixin, SeoMixin, Page):
+class ShopPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
     """The storefront: the current language's products with filter, sort, search and pages."""
 
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
@@ -94,7 +97,7 @@ class ShopPage(RoutablePageMixin, SeoMixin, Page):
         )
 
 
-class ProductPage(SeoMixin, Page):
+class ProductPage(SeoPageMixin, SeoMixin, Page):
     """Marketing content for one Oscar product; price, stock and options come from Oscar."""
 
     product = models.ForeignKey(
@@ -118,12 +121,24 @@ class ProductPage(SeoMixin, Page):
     class Meta:
         verbose_name = _("product page")
 
+    @cached_property
+    def product_images(self):
+        """The product's photos, loaded once for the page, its og:image and its JSON-LD."""
+        return list(self.product.get_all_images())
+
+    def seo_description_fallbacks(self):
+        return [self.summary, *super().seo_description_fallbacks(), self.product.description]
+
+    def seo_fallback_image_url(self):
+        image = next((image for image in self.product_images if image.original), None)
+        return image.original.url if image else ""
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         product = self.product
         context["product"] = product
         context["purchase_info"] = request.strategy.fetch_for_product(product)
-        context["images"] = list(product.get_all_images())
+        context["images"] = self.product_images
         context["shop_page"] = self.get_parent().specific
         return context
 
