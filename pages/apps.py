@@ -7,6 +7,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
-        from . import signals
+        from . import privacy, signals
 
         signals.connect()
+        privacy.connect()
