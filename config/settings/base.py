@@ -198,6 +198,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# "Translate this page" creates a draft: the source text must not go live under
+# /de/… before a translator has translated and published it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [
     BASE_DIR / "locale",
     # Oscar's own `ru` catalogue is 9 % translated; its ru_RU one is complete.

@@ -1,5 +1,7 @@
 """A translator translates the home page in Wagtail with wagtail-localize and publishes it."""
 
+import re
+
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,8 +24,9 @@ def test_translator_translates_and_publishes_the_home_page(
     client.force_login(admin_user)
     german = Locale.objects.get(language_code="de")
 
-    # 1. "Translate" from the page's action menu, choosing German.
-    response = client.post(f"/admin/localize/submit/page/{english_home.id}/", {"locales": [german.id]})
+    # 1. "Translate" from the page's action menu, choosing German (after the commit too).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/submit/page/{english_home.id}/", {"locales": [german.id]})
     assert response.status_code == 302
     translation = Translation.objects.get(source__object_id=english_home.translation_key, target_locale=german)
     german_page = english_home.get_translation(german)
@@ -61,3 +64,43 @@ def test_translator_translates_and_publishes_the_home_page(
     assert "Willkommen in unserem Studio" in html
     assert "Schnitt und Farbe mitten in der Stadt." in html
     assert "Welcome to our studio" not in html
+
+
+@pytest.mark.django_db
+def test_a_new_translation_is_a_draft_until_the_translator_publishes_it(
+    client, admin_user, english_home, django_capture_on_commit_callbacks
+):
+    from pages.models import StandardPage
+
+    german = Locale.objects.get(language_code="de")
+    about = english_home.add_child(instance=StandardPage(title="About us", slug="about", intro="Two chairs in 2016."))
+    about.save_revision().publish()
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/localize/submit/page/{english_home.id}/", {"locales": [german.id]})
+    german_home = english_home.get_translation(german)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/pages/{german_home.id}/edit/", {"action": "publish"})
+
+    # "Translate this page" on the English page, subtree included.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/submit/page/{about.id}/", {"locales": [german.id]})
+    assert response.status_code == 302
+    german_about = about.get_translation(german)
+    client.logout()
+
+    assert client.get(german_about.url if german_about.url else "/de/about/").status_code == 404
+    assert client.get("/de/about/").status_code == 404
+    english_html = client.get("/en/about/").content.decode()
+    assert 'hreflang="de"' not in re.search(r"<head>.*</head>", english_html, re.S).group(0)
+    assert "/de/about/" not in english_html
+    assert "/de/about/" not in client.get("/sitemap.xml").content.decode()
+
+    # The translator publishes from the translation editor: now it is served, listed and linked.
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/pages/{german_about.id}/edit/", {"action": "publish"})
+    client.logout()
+    assert client.get("/de/about/").status_code == 200
+    assert "/de/about/" in client.get("/sitemap.xml").content.decode()
+    assert 'hreflang="de"' in client.get("/en/about/").content.decode()
