@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
-from core.accounts import verified_email
+from core.accounts import guest_rows, verified_email
 from core.parsing import parse_date, parse_int, parse_month, parse_utc
 from core.ratelimit import client_address, ratelimit, too_many_requests
 from core.toasts import hx_toast
@@ -532,7 +532,7 @@ def my_bookings_view(page, request):
         return redirect_to_login(request.get_full_path())
     # Guest bookings count only under an address the account has proven (core.accounts).
     email = verified_email(request.user)
-    mine = Q(user=request.user) | (Q(client_email__iexact=email) if email else Q(pk__in=[]))
+    mine = Q(user=request.user) | guest_rows(request.user, "client_email")
     appointments = Appointment.objects.filter(mine).select_related("service", "staff", "venue").order_by("-start")
     rows = [appointment_context(page, a) for a in appointments]
     context = {**page.get_context(request), "rows": rows, "email_unconfirmed": not email}

@@ -28,6 +28,19 @@ def verified_email(user):
     return ""
 
 
+def guest_rows(user, field):
+    """A Q for guest rows whose `field` is the account's verified address (nothing if
+    none). Compared lower-cased, never with `iexact`: PostgreSQL's UPPER() makes the
+    dotless `ı` an `I` and the long `ſ` an `S`, so `iexact` would match
+    `gina@mail.example` for whoever proved `gina@maıl.example`, another domain."""
+    from django.db.models import Q
+    from django.db.models.functions import Lower
+    from django.db.models.lookups import Exact
+
+    email = verified_email(user)
+    return Q(Exact(Lower(field), email)) if email else Q(pk__in=[])
+
+
 def mark_verified(user):
     user.verified_email = (user.email or "").strip().lower()
     user.save(update_fields=["verified_email"])

@@ -6,6 +6,7 @@ processes the cache must be shared (REDIS_URL) for limits to be exact.
 
 import functools
 import hashlib
+import ipaddress
 import time
 
 from django.conf import settings
@@ -22,15 +23,36 @@ def client_address(request):
     client is the entry `hops` places from the right of [X-Forwarded-For...,
     REMOTE_ADDR]. Entries further left are whatever the client sent (spoofable)
     and are never read. With 0 hops the header is ignored. Used by the rate
-    limits, django-axes (AXES_CLIENT_IP_CALLABLE) and the visitor statistics."""
+    limits, django-axes (AXES_CLIENT_IP_CALLABLE) and the visitor statistics.
+
+    One client is one IPv4 address or one IPv6 /64 (a customer line hands out a
+    whole /64; counting each address would give an attacker 2^64 fresh identities),
+    written canonically (`::ffff:1.2.3.4` is `1.2.3.4`). An entry that is no address
+    (only possible in the spoofable part) is skipped for the proxy that reported it."""
     remote = request.META.get("REMOTE_ADDR", "")
     hops = getattr(settings, "TRUSTED_PROXY_HOPS", 0)
     if hops <= 0:
-        return remote
+        return _one_client(remote) or remote
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
     chain = [*forwarded, remote]
     # Fewer entries than hops: the request skipped a proxy; take the furthest one we have.
-    return chain[max(len(chain) - 1 - hops, 0)]
+    for entry in chain[max(len(chain) - 1 - hops, 0) :]:
+        address = _one_client(entry)
+        if address:
+            return address
+    return remote
+
+
+def _one_client(value):
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return ""
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return str(address)
 
 
 def _key(scope, identity, window_seconds):

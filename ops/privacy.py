@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
-from core.accounts import verified_email
+from core.accounts import guest_rows, verified_email
 
 from .models import Feedback
 
@@ -54,11 +54,7 @@ def _mine(user, email_field):
     unverified or empty address matches nothing."""
     from django.db.models import Q
 
-    condition = Q(user=user)
-    email = verified_email(user)
-    if email:
-        condition |= Q(**{f"{email_field}__iexact": email})
-    return condition
+    return Q(user=user) | guest_rows(user, email_field)
 
 
 def _iso(value):

@@ -24,7 +24,9 @@ def lockout_username(request, credentials=None):
     value = (credentials or {}).get("username")
     if value is None and request is not None:
         value = getattr(request, "POST", {}).get("username")
-    return (value or "").strip().lower() or None
+    # upper() first: the database's case-insensitive match (UPPER) makes `ı` an `I`
+    # and `ſ` an `S`, so `sıssı@x` signs in as `sissi@x` and must share its lockout.
+    return (value or "").strip().upper().lower() or None
 
 
 class AxesBackend(AxesStandaloneBackend):

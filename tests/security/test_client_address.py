@@ -77,3 +77,39 @@ def test_visitor_statistics_ignore_a_forged_header_without_trusted_proxies(home_
     Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="10.0.0.1", HTTP_USER_AGENT=CHROME).get("/en/")
     Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="10.0.0.2", HTTP_USER_AGENT=CHROME).get("/en/")
     assert PageView.objects.values("visitor").distinct().count() == 1
+
+
+def test_addresses_from_one_ipv6_network_are_one_client(home_page, django_user_model, settings):
+    # An IPv6 customer line hands out a whole /64: rotating through it must not
+    # buy fresh guesses against the lockout or the per-client limit.
+    settings.TRUSTED_PROXY_HOPS = 1
+    django_user_model.objects.create_user(email="anna@example.com", password="right-password-1")
+    for i in range(5):
+        login(behind_proxy(f"2001:db8:66:1::{i + 1:x}"), "anna@example.com", "wrong")
+    assert login(behind_proxy("2001:db8:66:1:ffff::9"), "anna@example.com", "right-password-1").status_code == 429
+    anna = behind_proxy("2001:db8:77:2::1")  # another network
+    assert login(anna, "anna@example.com", "right-password-1").status_code == 302
+
+    settings.OPS_LOGIN_RATE_LIMIT = 3
+    cache.clear()
+    statuses = [login(behind_proxy(f"2001:db8:99:1::{i}:1"), "x@example.com", "x").status_code for i in range(4)]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_an_ipv4_client_is_one_client_however_it_is_written(home_page, settings):
+    settings.TRUSTED_PROXY_HOPS = 1
+    settings.OPS_LOGIN_RATE_LIMIT = 3
+    forms = ["203.0.113.66", "::ffff:203.0.113.66", "::ffff:cb00:7142", "203.0.113.66"]
+    assert [login(behind_proxy(f), "x@example.com", "x").status_code for f in forms] == [200, 200, 200, 429]
+
+
+def test_a_forwarded_entry_that_is_no_address_is_not_a_fresh_client(home_page, settings):
+    # Two trusted hops (CDN + nginx) but the request skipped the CDN: the entry read
+    # is whatever the client sent. Garbage there must neither crash the login (the
+    # lockout stores the address) nor give each request a new identity.
+    settings.TRUSTED_PROXY_HOPS = 2
+    settings.OPS_LOGIN_RATE_LIMIT = 3
+    statuses = [
+        login(behind_proxy(f"not-an-address-{i}, 203.0.113.66"), "x@example.com", "x").status_code for i in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
