@@ -65,9 +65,10 @@ def shop_banner_areas():
 
 @hooks.register("register_secret_url_patterns")
 def shop_secret_urls():
-    # Oscar's guest order-status links, password-reset links and shared wishlists.
+    # Oscar's guest order-status links, password-reset and email confirmation links, shared wishlists.
     return [
         r"/order-status(?:-form)?/[^/?#\s'\"<>]*/([^/?#\s'\"<>]+)",
-        r"/password-reset/confirm/([^/?#\s'\"<>]+)/([^/?#\s'\"<>]+)",
+        r"/password[-_]reset/confirm/([^/?#\s'\"<>]+)/([^/?#\s'\"<>]+)",  # also Wagtail admin's
+        r"/verify-email/([^/?#\s'\"<>]+)",  # email confirmation links
         r"/wishlists/([^/?#\s'\"<>]+)",
     ]

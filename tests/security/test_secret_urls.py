@@ -98,3 +98,13 @@ def test_manage_links_stop_working_a_set_time_after_the_appointment(appointment,
             assert response.status_code == 410
             html = response.content.decode()
             assert "This link has expired" in html and "olga.private@example.com" not in html
+
+
+def test_log_lines_carry_no_email_confirmation_tokens(home_page, console_log):
+    client = Client(raise_request_exception=False)
+    client.get("/en/shop/accounts/verify-email/secret-confirm-token-5/x/")
+    client.get("/de/shop/accounts/verify-email/secret-confirm-token-7/x/")
+    logged = console_log.getvalue()
+    assert logged.count("Not Found") == 2
+    for secret in ("secret-confirm-token-5", "secret-confirm-token-7"):
+        assert secret not in logged
