@@ -1,7 +1,8 @@
 import math
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -112,3 +113,28 @@ class RejectNulMiddleware:
         return (
             request.method == "POST" and request.content_type in FORM_CONTENT_TYPES and in_pairs(request.POST.lists())
         )
+
+
+class MalformedIdMiddleware:
+    """An id taken from the URL that the database cannot read ("/history/abc/…" where a
+    number belongs) means "no such object": 404, not 500. Django raises ValueError (or
+    ValidationError for UUIDs) from the lookup; some third-party admin views pass
+    `<str:pk>` straight to the ORM. Only errors naming a value of this URL are mapped."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, ValueError | ValidationError) or request.resolver_match is None:
+            return None
+        text = str(exception)
+        if "expected a number but got" not in text and "is not a valid UUID" not in text:
+            return None
+        match = request.resolver_match
+        values = [str(value) for value in [*match.args, *match.kwargs.values()]]
+        if any(f"'{value}'" in text or f"“{value}”" in text for value in values):
+            raise Http404(_("No such object: the address contains an invalid id."))
+        return None

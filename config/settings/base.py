@@ -127,6 +127,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.middleware.MalformedIdMiddleware",  # a non-numeric id from the URL is a 404
     # Last: sees the final response (status, content type) of public pages.
     "ops.middleware.PageViewMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 page

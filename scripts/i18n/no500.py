@@ -17,4 +17,9 @@ T = {
         "Пожалуйста, выберите даты между %(first)s и %(last)s.",
         "Будь ласка, виберіть дати між %(first)s і %(last)s.",
     ),
+    "No such object: the address contains an invalid id.": (
+        "Nicht gefunden: Die Adresse enthält eine ungültige Kennung.",
+        "Не найдено: адрес содержит недопустимый идентификатор.",
+        "Не знайдено: адреса містить недійсний ідентифікатор.",
+    ),
 }

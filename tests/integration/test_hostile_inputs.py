@@ -110,6 +110,12 @@ def test_the_admin_calendar_takes_any_date(client, studio, admin_user):
         assert response.status_code == 200, query
 
 
+def test_a_non_numeric_id_in_an_admin_address_is_not_found(client, home_page, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/snippets/core/banner/history/unknown/revisions/compare/1...2/")
+    assert response.status_code == 404
+
+
 def test_the_statistics_form_refuses_dates_out_of_range(client, home_page, admin_user):
     client.force_login(admin_user)
     response = client.get("/admin/ops/statistics/?start=9999-12-30&end=9999-12-31")
