@@ -1,0 +1,459 @@
+"""Walk every URL the product serves with hostile input; nothing may answer 5xx.
+
+What is walked comes from the product itself, not from a hand list:
+- the demo's page tree: one live page of every page type in each of the four
+  languages, and every route of the routable pages (booking steps up to the details
+  form, done/manage links with unknown tokens, my bookings, the shop listing);
+- every URL pattern of the resolver outside the Wagtail page catch-all (Oscar's shop
+  front, search, ops endpoints, health, sitemap, og images …), path arguments filled
+  in as unknown ids, numbers larger than any database integer and long strings;
+- the Wagtail admin as a signed-in editor: every view of our own apps, the snippet
+  views of our models, page explorer/edit and the main listings (ADMIN_NAMES).
+
+Which query parameters and form fields a view reads is recorded while it runs (a
+QueryDict that notes every key asked for), and every form on a rendered page is
+found in its HTML. Each parameter our views read gets every value of CORPUS (the
+others keeping valid values, so gated parameters such as the wizard's date are
+reached); Wagtail's and Oscar's views get a rotated short corpus; each distinct form
+gets every value in every field. Nothing may answer 5xx; a 4xx must say why (a body,
+or the Allow header of a 405); a NUL anywhere is a 400 naming it.
+Oscar's dashboard (/shop/dashboard/, staff only) and Django's admin are not walked.
+"""
+
+import re
+import time
+import traceback
+from collections import defaultdict
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+import time_machine
+from django.apps import apps
+from django.core.cache import cache
+from django.core.signals import got_request_exception
+from django.http import QueryDict
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+from django.utils import translation
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+from booking.models import Service
+
+NOW = "2030-06-01T12:00:00+00:00"  # a Saturday; the demo's bookings are made relative to it
+
+CORPUS = [
+    "9999-12-31",  # dates out of range (OverflowError in date arithmetic)
+    "0001-01-01",
+    "9999-12",
+    "99991231T2359Z",
+    "12\" mirror'",  # unbalanced quotes (SQLite FTS5, tsquery)
+    "99999999999999999999",  # larger than any database integer
+    "-1",
+    "x" * 10_000,
+    "[]",  # wrong type
+    "987654",  # an id that does not exist
+]
+# Views of Wagtail and Oscar get the values that broke our own views, all parameters at once.
+SHORT = [CORPUS[0], CORPUS[4], CORPUS[5], CORPUS[7], CORPUS[8]]
+NUL = "a\x00b"
+PATH_ARGS = ["987654", "99999999999999999999"]  # an unknown id, a number larger than any database integer
+
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+SKIP_NAMES = re.compile(r"logout|delete|remove|bulk|unpublish|revisions_revert|lock|unlock|convert_alias|move|copy")
+# Wagtail admin views walked besides those of our own apps and models (the editor's daily views).
+ADMIN_NAMES = {
+    "wagtailadmin_home",
+    "wagtailadmin_explore_root",
+    "wagtailadmin_pages:search",
+    "wagtailimages:index",
+    "wagtaildocs:index",
+    "wagtailsnippets:index",
+    "wagtailusers_users:index",
+    "wagtailadmin_reports:locked_pages",
+    "wagtailadmin_reports:aging_pages",
+    "wagtailadmin_reports:site_history",
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailforms:index",
+    "wagtailredirects:index",
+    "wagtailsettings:edit",
+    "wagtail_localize:translations_report",
+}
+OUR_APPS = ("booking", "ops", "shop", "pages", "core", "config")
+
+
+# --- recording what a view reads ---------------------------------------------------------
+
+READS = defaultdict(list)
+
+
+class RecordingQueryDict(QueryDict):
+    """A QueryDict that notes, in order, every key a view asks for."""
+
+    recorded_path = None
+
+    def __copy__(self):
+        result = super().__copy__()
+        result.recorded_path = self.recorded_path
+        return result
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.recorded_path = self.recorded_path
+        return result
+
+    def _note(self, key):
+        if self.recorded_path is None:
+            return
+        reads = READS[self.recorded_path]
+        if isinstance(key, str) and key not in reads:
+            reads.append(key)
+
+    def __getitem__(self, key):
+        self._note(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self._note(key)
+        return super().__contains__(key)
+
+    def getlist(self, key, default=None):
+        self._note(key)
+        return super().getlist(key, default)
+
+
+def recording(path, data):
+    copy = RecordingQueryDict(mutable=True)
+    copy.recorded_path = path
+    for key, values in data.lists():
+        copy.setlist(key, values)
+    copy._mutable = False
+    return copy
+
+
+class RecordReadsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = recording(request.path, request.GET)
+        if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
+            request.POST = recording(request.path, request.POST)
+        return self.get_response(request)
+
+
+# --- forms in rendered pages ----------------------------------------------------------------
+
+
+class FormParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.forms = []
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.forms.append(
+                {"action": attrs.get("action") or "", "method": (attrs.get("method") or "get").lower(), "fields": {}}
+            )
+        elif self.forms and tag in ("input", "textarea", "select", "button") and attrs.get("name"):
+            kind = (attrs.get("type") or tag).lower()
+            if kind in ("file", "image", "reset"):
+                return
+            field = self.forms[-1]["fields"].setdefault(attrs["name"], {"type": kind, "value": attrs.get("value", "")})
+            if tag == "select":
+                self._select = field
+        elif tag == "option" and self._select is not None and not self._select["value"]:
+            self._select["value"] = attrs.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def forms_in(html):
+    parser = FormParser()
+    parser.feed(html)
+    return parser.forms
+
+
+# --- URL enumeration ----------------------------------------------------------------------
+
+
+def _fill_route(route, variants=PATH_ARGS):
+    """A RoutePattern ("basket/add/<int:pk>/") → [URL path] with each argument filled in."""
+    names = re.findall(r"<(?:(\w+):)?(\w+)>", route)
+    if not names:
+        return [route]
+    urls = []
+    for value in variants:
+        url = route
+        for converter, _name in names:
+            sample = value
+            if converter not in ("int", "uuid"):
+                sample = "unknown" if value == PATH_ARGS[0] else "x" * 300
+            if converter == "uuid":
+                sample = "00000000-0000-0000-0000-000000000000"
+            url = re.sub(r"<(?:\w+:)?\w+>", sample, url, count=1)
+        urls.append(url)
+    return list(dict.fromkeys(urls))
+
+
+def _fill_regex(regex):
+    """A RegexPattern ("^(?P<slug>[\\w-]*)_(?P<pk>\\d+)/$") → one URL path, or [] if too clever."""
+    out, i = [], 0
+    regex = regex.lstrip("^").rstrip("$")
+    while i < len(regex):
+        if regex.startswith("(?P<", i):
+            depth, j = 0, i
+            while j < len(regex):
+                depth += {"(": 1, ")": -1}.get(regex[j], 0) if regex[j - 1] != "\\" else 0
+                if depth == 0:
+                    break
+                j += 1
+            out.append("987654" if "\\d" in regex[i : j + 1] else "unknown")
+            i = j + 1
+        elif regex[i] == "\\" and i + 1 < len(regex):
+            out.append(regex[i + 1])
+            i += 2
+        elif regex[i] in "()[]*+?|{}":
+            return []
+        else:
+            out.append(regex[i])
+            i += 1
+    return ["".join(out)]
+
+
+def resolver_urls():
+    """(url, name, module) for every pattern outside the page catch-all."""
+    found = []
+
+    def walk(patterns, prefix, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = ":".join(filter(None, [namespace, pattern.namespace]))
+                walk(pattern.url_patterns, prefix + [str(pattern.pattern)], ns)
+                continue
+            if not isinstance(pattern, URLPattern):
+                continue
+            name = ":".join(filter(None, [namespace, pattern.name or ""]))
+            module = getattr(pattern.callback, "__module__", "") or ""
+            if module.startswith("wagtail.views") and "serve" in getattr(pattern.callback, "__name__", ""):
+                continue  # the page tree is walked from the pages themselves
+            parts = [[]]
+            for piece in [*prefix, str(pattern.pattern)]:
+                filled = _fill_regex(piece) if piece.startswith("^") or "(?P<" in piece else _fill_route(piece)
+                parts = [p + [f] for p in parts for f in filled]
+            for pieces in parts:
+                found.append(("/" + "".join(pieces), name, module, pattern.callback))
+
+    walk(get_resolver().url_patterns, [], "")
+    checked = []
+    for url, name, module, callback in found:
+        try:
+            match = resolve(urlsplit(url).path)
+        except Resolver404:
+            continue
+        if match.func is callback or getattr(match.func, "view_class", 1) is getattr(callback, "view_class", 2):
+            checked.append((url, name, module))
+    return checked
+
+
+def is_ours(module):
+    return module.split(".")[0] in OUR_APPS
+
+
+def admin_selected(url, name, module):
+    if SKIP_NAMES.search(name) or SKIP_NAMES.search(url):
+        return False
+    if not url.startswith("/admin/"):
+        return is_ours(module) and "/ops/" in url  # the privacy pages, signed in this time
+    snippet_of_ours = name.startswith("wagtailsnippets_") and name.split("_")[1] in OUR_APPS
+    return is_ours(module) or snippet_of_ours or name in ADMIN_NAMES
+
+
+def public_selected(url, name, module):
+    if url.startswith(("/admin/", "/django-admin/")) or SKIP_NAMES.search(name) or "/dashboard/" in url:
+        return False
+    return True
+
+
+# --- the walk ----------------------------------------------------------------------------------
+
+
+class Walk:
+    def __init__(self, client):
+        self.client = client
+        self.requests = 0
+        self.failures = []
+        self.unclear = []
+        self.urls = set()
+        self.params = set()
+        self.fields = set()
+        self.forms_done = set()
+        self._exception = None
+        got_request_exception.connect(self._on_exception)
+
+    def _on_exception(self, sender, request=None, **kwargs):
+        self._exception = traceback.format_exc(limit=-3)
+
+    def request(self, method, url, data=None):
+        self._exception = None
+        self.requests += 1
+        if method == "get":
+            response = self.client.get(url, data)
+        else:
+            response = self.client.post(url, data or {})
+        label = f"{method.upper()} {url[:160]} {str(data)[:200] if data else ''}"
+        if response.status_code >= 500:
+            self.failures.append(f"{response.status_code} {label}\n{self._exception or ''}")
+        elif response.status_code == 405:
+            if not response.get("Allow"):  # the Allow header is the reason
+                self.unclear.append(f"405 without an Allow header: {label}")
+        elif response.status_code in (400, 404, 409, 422) and not response.content.strip():
+            self.unclear.append(f"{response.status_code} without a reason: {label}")
+        return response
+
+    def baseline(self, url, seed=None):
+        """GET with valid (seed) parameters; returns the keys the view read and the page's forms."""
+        path = urlsplit(url).path
+        READS.pop(path, None)
+        response = self.request("get", url, seed)
+        self.urls.add(path)
+        forms = []
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            forms = forms_in(response.content.decode(errors="replace"))
+        return list(READS.get(path, [])), forms, response
+
+    def hostile_params(self, url, keys, seed=None, per_key=True):
+        """per_key: each read key gets every value while the others keep their valid seed value.
+        Otherwise every read key gets the same value at once, for a shorter corpus."""
+        seed = dict(seed or {})
+        path = urlsplit(url).path
+        self.params.update((path, key) for key in keys)
+        if not keys:
+            return
+        if per_key:
+            for key in keys:
+                for value in CORPUS:
+                    self.request("get", url, {**seed, key: value})
+        else:
+            # Rotate the short corpus over the keys: each key sees three different values.
+            for shift in range(3):
+                self.request("get", url, {**seed, **{k: SHORT[(shift + i) % len(SHORT)] for i, k in enumerate(keys)}})
+        response = self.request("get", url, {**seed, keys[0]: NUL})
+        assert response.status_code == 400 and b"NUL" in response.content, url
+
+    def hostile_form(self, page_url, form):
+        action = form["action"] or page_url
+        if not action.startswith("/") or SKIP_NAMES.search(action):
+            return
+        fields = {name: field for name, field in form["fields"].items() if name != "csrfmiddlewaretoken"}
+        try:
+            view = resolve(urlsplit(action).path).func
+        except Resolver404:
+            return
+        # Forms of one view are the same form (the feedback widget on every page, a contact
+        # form whose field names are translated), walked once.
+        key = (getattr(view, "__qualname__", repr(view)), form["method"], len(fields))
+        if not fields or key in self.forms_done:
+            return  # the same form on another page (the feedback widget, the search box …)
+        self.forms_done.add(key)
+        names = list(fields)
+        self.fields.update((urlsplit(action).path, name) for name in names)
+        valid = {name: field["value"] for name, field in fields.items()}
+        # Rotate the corpus over the fields: every field sees every value, one request per value.
+        for shift in range(len(CORPUS)):
+            data = {name: CORPUS[(shift + i) % len(CORPUS)] for i, name in enumerate(names)}
+            for name, field in fields.items():
+                if field["type"] in ("hidden", "submit", "button"):
+                    data[name] = valid[name] if shift % 2 else data[name]
+            cache.clear()  # rate limits would answer 429 before the view reads anything
+            self.request(form["method"], action, data)
+
+
+def routable_urls(page):
+    """Every route of a routable page, with path arguments as unknown tokens."""
+    urls = []
+    for pattern in page.get_subpage_urls():
+        for filled in _fill_route(str(pattern.pattern)):
+            urls.append(page.url + filled)
+    return urls
+
+
+@pytest.fixture
+def walker(demo_site, admin_user, settings):
+    settings.MIDDLEWARE = [f"{__name__}.RecordReadsMiddleware", *settings.MIDDLEWARE]
+    settings.AXES_ENABLED = False  # hostile sign-ins would lock the test client out (429)
+    cache.clear()
+    with time_machine.travel(NOW, tick=False):
+        yield Walk(Client(raise_request_exception=False))
+
+
+def test_no_url_answers_5xx_to_hostile_input(walker, admin_user):
+    started, cpu, timings = time.perf_counter(), time.process_time(), {}
+    walk = walker
+    service = Service.objects.filter(locale__language_code="en", active=True).order_by("pk").first()
+    # Valid choices up to the details step, so every wizard parameter is read.
+    booking_seed = {"service": service.pk, "staff": "any", "date": "2030-06-03", "start": "20300603T0800Z"}
+
+    # 1. The page tree: one page of each type in every language; every route of the routable
+    #    ones; hostile values in the default language (the other languages run the same code).
+    pages = list(Page.objects.live().filter(depth__gt=1).specific().order_by("path"))
+    representatives = {}
+    for page in pages:
+        representatives.setdefault((type(page).__name__, page.locale.language_code), page)
+    for (type_name, language), page in representatives.items():
+        seed = booking_seed if type_name == "BookingPage" else None
+        keys, forms, _response = walk.baseline(page.url, seed)
+        for form in forms:
+            walk.hostile_form(page.url, form)
+        if language == "en":
+            walk.hostile_params(page.url, keys, seed)
+            if isinstance(page, RoutablePageMixin):
+                for url in routable_urls(page):
+                    if url != page.url:
+                        walk.baseline(url)
+    timings["pages"] = time.perf_counter() - started
+
+    # 2. Everything else the resolver serves (shop, search, ops, health, sitemap, og images …).
+    with translation.override("en"):
+        patterns = resolver_urls()
+    for url, _name, module in (p for p in patterns if public_selected(*p)):
+        keys, forms, _response = walk.baseline(url)
+        walk.hostile_params(url, keys, per_key=is_ours(module))
+        for form in forms:
+            if form["method"] == "post":
+                walk.hostile_form(url, form)
+    timings["public routes"] = time.perf_counter() - started - sum(timings.values())
+
+    # 3. The Wagtail admin as a signed-in editor.
+    walk.client.force_login(admin_user)
+    # One filling of path arguments is enough here (the public walk tried both).
+    admin = [p for p in patterns if admin_selected(*p) and PATH_ARGS[1] not in p[0] and "x" * 300 not in p[0]]
+    admin.append((f"/admin/pages/{pages[0].pk}/", "explore", ""))
+    admin += [(f"/admin/pages/{page.pk}/edit/", "edit", "") for page in representatives.values() if page.locale_id == 1]
+    for model in ("booking.service", "booking.staff", "core.banner", "pages.menu"):
+        obj = apps.get_model(model).objects.first()
+        if obj is not None:
+            admin.append((f"/admin/snippets/{model.replace('.', '/')}/edit/{obj.pk}/", "snippet edit", ""))
+    for url, _name, module in admin:
+        keys, forms, _response = walk.baseline(url)
+        walk.hostile_params(url, keys, per_key=is_ours(module))
+        if is_ours(module):
+            for form in forms:
+                if form["method"] == "post":
+                    walk.hostile_form(url, form)
+    timings["admin"] = time.perf_counter() - started - sum(timings.values())
+
+    print(
+        f"\nhostile walk: {len(walk.urls)} URLs, {len(walk.params)} query parameters, "
+        f"{len(walk.fields)} form fields, {walk.requests} requests; "
+        + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items())
+        + f" (CPU {time.process_time() - cpu:.1f} s)"
+    )
+    assert not walk.failures, "\n\n".join(walk.failures[:20])
+    assert not walk.unclear, "\n".join(walk.unclear[:20])
