@@ -79,12 +79,14 @@ def verify_token(token):
     if data.get("k") == "change" and email.lower() != (user.email or "").lower():
         if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
             raise InvalidLink
-        user.email = email
+        previous, user.email = user.email, email
         try:
             with transaction.atomic():
                 user.save(update_fields=["email"])
         except IntegrityError as error:  # taken at the same moment
             raise InvalidLink from error
+        if previous:
+            send_email_changed(previous, email)
     if (user.email or "").lower() != email.lower():
         raise InvalidLink
     mark_verified(user)
@@ -152,3 +154,11 @@ def send_reset_for_unknown_address(email, language=None):
     with translation.override(language):
         register = _absolute(reverse("customer:register"))
     build_message("core/reset_unknown_address", {"register": register}, [email], language).send()
+
+
+def send_email_changed(previous, new, language=None):
+    """Tell the old address that the account moved (a way back if it was not its owner)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        reset = _absolute(reverse("password-reset"))
+    queue_email("core/email_changed", {"new": new, "reset": reset}, [previous], language)

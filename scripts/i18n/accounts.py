@@ -172,4 +172,19 @@ T = {
         "Если это были вы, возможно, вы регистрировались с другим адресом, или можете создать аккаунт здесь:",
         "Якщо це були ви, можливо, ви реєструвалися з іншою адресою, або можете створити акаунт тут:",
     ),
+    "Your email address was changed": (
+        "Ihre E-Mail-Adresse wurde geändert",
+        "Ваш адрес электронной почты изменён",
+        "Вашу адресу електронної пошти змінено",
+    ),
+    "The email address of your account is now %(new)s.": (
+        "Die E-Mail-Adresse Ihres Kontos lautet jetzt %(new)s.",
+        "Адрес электронной почты вашего аккаунта теперь %(new)s.",
+        "Адреса електронної пошти вашого акаунта тепер %(new)s.",
+    ),
+    "If you did not do this, reset your password here and contact us:": (
+        "Wenn Sie das nicht waren, setzen Sie hier Ihr Passwort zurück und kontaktieren Sie uns:",
+        "Если это были не вы, сбросьте пароль здесь и свяжитесь с нами:",
+        "Якщо це були не ви, скиньте пароль тут і зв’яжіться з нами:",
+    ),
 }

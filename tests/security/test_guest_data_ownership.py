@@ -189,6 +189,9 @@ def test_a_new_address_takes_effect_only_once_confirmed(client, guest_data, me, 
     client.get(confirmation_link(sent[0]).removeprefix("https://studio.example"))
     assert GUEST in client.get("/en/shop/accounts/profile/").content.decode().lower()
     assert "manage/" in client.get(guest_data["my_bookings"]).content.decode()
+    run_tasks()
+    [notice] = [m for m in mail.outbox if m.to == ["me@example.com"]]
+    assert GUEST in notice.body.lower() and "https://studio.example/en/shop/password-reset/" in notice.body
 
 
 def test_moving_to_an_address_with_an_account_reveals_nothing(client, home_page, me, django_user_model, run_tasks):
