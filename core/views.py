@@ -1,8 +1,10 @@
 import logging
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_otp import user_has_device
 
 from . import health
 
@@ -12,7 +14,13 @@ logger = logging.getLogger(__name__)
 def _is_staff(request):
     # Reading the session needs the database or cache, which may be what is down.
     try:
-        return bool(request.user.is_active and request.user.is_staff)
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return False
+        # A password without the second factor does not open the admin, nor this.
+        if settings.STAFF_2FA_REQUIRED or user_has_device(user):
+            return bool(getattr(user, "is_verified", lambda: False)())
+        return True
     except Exception:
         return False
 

@@ -32,8 +32,17 @@ ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/django-admin/login/", "/django-admin/logout/", "/admin/jsi18n/")
 
 
+# The account's own settings (password, address, erasure) are worth as much as the
+# admin: a stolen password alone must not change or delete an enrolled staff account.
+ACCOUNT_PATHS = ("shop/accounts/", "ops/privacy/")
+OPEN_ACCOUNT_PATHS = ("shop/accounts/login/", "shop/accounts/logout/")
+ADMIN_PERMISSIONS = ("wagtailadmin.access_admin", "partner.dashboard_access")  # Oscar's dashboard without is_staff
+
+
 def has_admin_access(user):
-    return user.is_authenticated and (user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+    return user.is_authenticated and (
+        user.is_staff or user.is_superuser or any(user.has_perm(perm) for perm in ADMIN_PERMISSIONS)
+    )
 
 
 def _is_admin_path(path):
@@ -41,9 +50,12 @@ def _is_admin_path(path):
         return False
     if path.startswith(ADMIN_PREFIXES):
         return True
-    # Oscar's dashboard, under any language prefix.
-    parts = path.split("/", 3)
-    return len(parts) > 3 and parts[2] == "shop" and parts[3].startswith("dashboard/")
+    # Oscar's dashboard and the account's own pages, under any language prefix.
+    parts = path.split("/", 2)
+    rest = parts[2] if len(parts) > 2 else ""
+    if rest.startswith("shop/dashboard/"):
+        return True
+    return rest.startswith(ACCOUNT_PATHS) and not rest.startswith(OPEN_ACCOUNT_PATHS)
 
 
 class StaffTwoFactorMiddleware:

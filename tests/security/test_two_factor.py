@@ -115,3 +115,53 @@ def test_codes_are_rate_limited(client, staff, settings):
     sign_out_and_in(client)
     statuses = [client.post("/two-factor/verify/", {"code": f"00000{i}"}).status_code for i in range(4)]
     assert statuses == [200, 200, 429, 429]  # enrolling used one attempt
+
+
+def test_oscar_dashboard_users_without_staff_status_need_the_second_factor(
+    client, home_page, django_user_model, settings
+):
+    from django.contrib.auth.models import Permission
+
+    partner = django_user_model.objects.create_user(email="partner@example.com", password=PASSWORD)
+    partner.user_permissions.add(Permission.objects.get(content_type__app_label="partner", codename="dashboard_access"))
+    client.post(
+        "/en/shop/accounts/login/",
+        {"login-username": "partner@example.com", "login-password": PASSWORD, "login_submit": "1"},
+    )
+    settings.STAFF_2FA_REQUIRED = True
+    response = client.get("/en/shop/dashboard/")
+    assert response.status_code == 302 and response["Location"].startswith("/two-factor/setup/")
+    enrol(client)
+    assert client.get("/en/shop/dashboard/").status_code == 200
+
+
+def test_the_password_alone_cannot_erase_or_take_over_an_enrolled_staff_account(client, staff, django_user_model):
+    wagtail_login(client)
+    enrol(client)
+    sign_out_and_in(client)  # a stolen password, no code
+    for path in ("/en/ops/privacy/", "/en/ops/privacy/export/", "/en/shop/accounts/profile/edit/",
+                 "/en/shop/accounts/change-password/"):  # fmt: skip
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"].startswith("/two-factor/verify/"), path
+    client.post("/en/ops/privacy/erase/", {"password": PASSWORD, "confirm": "on"})
+    client.post(
+        "/en/shop/accounts/change-password/",
+        {"old_password": PASSWORD, "new_password1": "taken-Over-2026", "new_password2": "taken-Over-2026"},
+    )
+    client.post("/en/shop/accounts/profile/edit/", {"email": "thief@evil.example", "first_name": "", "last_name": ""})
+    staff.refresh_from_db()
+    assert staff.email == "boss@example.com" and staff.check_password(PASSWORD)
+
+
+def test_health_details_need_the_second_factor_too(client, staff):
+    from django.test import override_settings
+
+    wagtail_login(client)
+    enrol(client)
+    sign_out_and_in(client)
+    broken = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    with override_settings(CACHES=broken):
+        response = client.get("/health/")
+    assert response.status_code == 503 and "127.0.0.1" not in response.content.decode()
