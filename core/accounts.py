@@ -51,7 +51,22 @@ def make_token(user, email=None):
     one it asked to change to ("change", applied only when the link is opened)."""
     email = (email or user.email or "").strip()
     kind = "confirm" if email.lower() == (user.email or "").lower() else "change"
-    return signing.TimestampSigner(salt=SALT).sign_object({"u": user.pk, "e": email, "k": kind})
+    data = {"u": user.pk, "e": email, "k": kind}
+    if kind == "change":
+        data.update(_account_state(user))
+    return signing.TimestampSigner(salt=SALT).sign_object(data)
+
+
+def _account_state(user):
+    """What a change link is bound to: the address it moves from and the password.
+    Once the account has moved on or its password changed, older links move nothing
+    (else a stale or mistyped link would hand the account to whoever holds it)."""
+    from django.utils.crypto import salted_hmac
+
+    return {
+        "f": (user.email or "").strip().lower(),
+        "p": salted_hmac(SALT, user.password or "").hexdigest()[:20],
+    }
 
 
 class InvalidLink(Exception):
@@ -77,6 +92,8 @@ def verify_token(token):
     if not email:
         raise InvalidLink
     if data.get("k") == "change" and email.lower() != (user.email or "").lower():
+        if any(data.get(key) != value for key, value in _account_state(user).items()):
+            raise InvalidLink
         if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
             raise InvalidLink
         previous, user.email = user.email, email
