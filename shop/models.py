@@ -59,6 +59,7 @@ class ShopPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
         return (
             ProductPage.objects.child_of(self)
             .live()
+            .public()  # a product page an editor made private is not listed or searchable either
             .select_related("product__product_class")
             .prefetch_related(
                 "product__stockrecords",

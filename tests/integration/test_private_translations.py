@@ -86,6 +86,8 @@ def test_a_login_restriction_covers_translations_and_aliases_and_new_translation
         assert "login" in response["Location"], page.url
     sitemap = client.get("/sitemap.xml").content.decode()
     assert all(page.url not in sitemap for page in members)
+    for page in members:  # nor listed or found on the storefront
+        assert page.url not in client.get(page.get_parent().url).content.decode(), page.url
 
     # A page translated after the restriction starts private too.
     services = StandardPage.objects.get(slug="services", locale__language_code="en")
