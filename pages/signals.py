@@ -8,8 +8,23 @@ def navigation_changed(sender, **kwargs):
     cache_versions.bump("navigation")
 
 
+def transliterate_translated_slug(sender, instance, raw=False, **kwargs):
+    """A translator who types the slug in Cyrillic gets it transliterated (wagtail-localize
+    would otherwise strip every non-Latin letter and fail on the empty slug)."""
+    from .seo import transliterated_slug
+
+    if raw or instance.context_id is None or instance.data.isascii():
+        return
+    if instance.context.path == "slug":
+        instance.data = transliterated_slug(instance.data, limit=255) or instance.data
+
+
 def connect():
+    from django.db.models.signals import pre_save
     from wagtail.models import Page
+    from wagtail_localize.models import StringTranslation
+
+    pre_save.connect(transliterate_translated_slug, sender=StringTranslation, dispatch_uid="translit_slug")
 
     from pages.models import Menu, MenuItem
 

@@ -104,3 +104,35 @@ def test_a_new_translation_is_a_draft_until_the_translator_publishes_it(
     assert client.get("/de/about/").status_code == 200
     assert "/de/about/" in client.get("/sitemap.xml").content.decode()
     assert 'hreflang="de"' in client.get("/en/about/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_slug_typed_in_cyrillic_is_transliterated(
+    client, admin_user, english_home, django_capture_on_commit_callbacks
+):
+    from pages.models import StandardPage
+
+    ukrainian = Locale.objects.get(language_code="uk")
+    about = english_home.add_child(instance=StandardPage(title="About us", slug="about", intro="Two chairs."))
+    about.save_revision().publish()
+    client.force_login(admin_user)
+    for page in (english_home, about):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(f"/admin/localize/submit/page/{page.id}/", {"locales": [ukrainian.id]})
+    translation = Translation.objects.get(source__object_id=about.translation_key, target_locale=ukrainian)
+    for source_text, typed in (("about", "про-нас"), ("About us", "Про нас")):
+        segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
+        response = client.put(
+            f"/admin/localize/translate/{translation.id}/strings/{segment.id}/edit/",
+            data=f"value={typed}".encode(),
+            content_type="application/x-www-form-urlencoded; charset=utf-8",
+        )
+        assert response.status_code == 201, response.content
+    for page in (english_home, about):
+        target = page.get_translation(ukrainian)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(f"/admin/pages/{target.id}/edit/", {"action": "publish"})
+    client.logout()
+    response = client.get("/uk/pro-nas/")
+    assert response.status_code == 200
+    assert "Про нас" in response.content.decode()
