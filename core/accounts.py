@@ -142,10 +142,22 @@ def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def _mail_allowed(email):
+    """At most ACCOUNT_MAILS_PER_ADDRESS account mails (confirmation links, "you already
+    have an account") per address an hour: registering or editing a profile again
+    and again must not flood somebody's inbox. Past the limit nothing is sent and the
+    visitor's answer stays the same."""
+    from .ratelimit import hit
+
+    return hit("account-mail", (email or "").strip().lower(), settings.ACCOUNT_MAILS_PER_ADDRESS, 3600)
+
+
 def send_verification(user, email=None, language=None):
     """Mail a signed, expiring link to `email` (default: the account's address); for a
     new address the account switches to it only when the link is opened."""
     email = email or user.email
+    if not _mail_allowed(email):
+        return
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         link = _absolute(reverse("customer:verify-email", args=[make_token(user, email)]))
@@ -155,6 +167,8 @@ def send_verification(user, email=None, language=None):
 
 def send_already_registered(user, language=None):
     """Registration with an address that has an account: tell the owner, not the visitor."""
+    if not _mail_allowed(user.email):
+        return
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         login = _absolute(reverse("customer:login"))

@@ -421,6 +421,8 @@ AXES_USERNAME_CALLABLE = "ops.security.lockout_username"  # LockMe@x and lockme@
 ACCOUNT_EMAIL_VERIFICATION_HOURS = env.int("ACCOUNT_EMAIL_VERIFICATION_HOURS", default=72)
 PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=5)  # per hour
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)  # per hour
+# Confirmation links and "you already have an account" mails per address and hour.
+ACCOUNT_MAILS_PER_ADDRESS = env.int("ACCOUNT_MAILS_PER_ADDRESS", default=3)
 # Staff two-factor sign-in (TOTP app + recovery codes): optional per account, or
 # mandatory for everyone with admin access when this is on.
 STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)
