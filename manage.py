@@ -2,8 +2,11 @@
 import os
 import sys
 
+from config.env import load_env
+
 
 def main():
+    load_env()  # may set DJANGO_SETTINGS_MODULE
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     from django.core.management import execute_from_command_line
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that differs between
-machines comes from environment variables (or a `.env` file beside manage.py)."""
+machines comes from environment variables (or a `.env` file beside manage.py, or the file
+named by ENV_FILE: config/env.py)."""
 
 import warnings
 from pathlib import Path
@@ -8,10 +9,12 @@ import environ
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
 
+from config.env import load_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+load_env()
 
 SECRET_KEY = env("SECRET_KEY", default="")
 DEBUG = env.bool("DEBUG", default=False)

@@ -28,6 +28,10 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project, for django.setup()
 
+from config.env import load_env  # noqa: E402
+
+load_env()  # BASE_URL, the settings, S3: from the environment file, as manage.py reads them
+
 HOST = os.environ["SMOKE_HOST"]
 BASE = os.environ["BASE_URL"].rstrip("/")  # https://studio.test:PORT
 WORK = Path(os.environ["SMOKE_WORK"])

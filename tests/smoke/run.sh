@@ -89,7 +89,11 @@ STATIC_ROOT=$WORK/staticfiles
 MEDIA_ROOT=$WORK/media
 BACKUP_DIR=$WORK/backups
 EOF
-set -a; . "$WORK/env"; set +a
+# As on a server, manage.py, gunicorn and the workers read the file themselves (ENV_FILE names it
+# instead of .env beside manage.py): nothing of it is exported here, and it wins over this shell.
+export ENV_FILE=$WORK/env
+unset $(grep -o '^[A-Z_][A-Z0-9_]*=' "$ENV_FILE" | tr -d =)
+STATIC_ROOT=$WORK/staticfiles MEDIA_ROOT=$WORK/media
 
 say "Deploy steps (README: Deploying, step 3): check, migrate, collectstatic, content"
 "$PY" manage.py check --deploy --fail-level WARNING
