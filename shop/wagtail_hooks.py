@@ -65,10 +65,11 @@ def shop_banner_areas():
 
 @hooks.register("register_secret_url_patterns")
 def shop_secret_urls():
-    # Oscar's guest order-status links, password-reset and email confirmation links, shared wishlists.
+    # Oscar's guest order-status and stock-alert links, password-reset and email confirmation links, shared wishlists.
     return [
         r"/order-status(?:-form)?/[^/?#\s'\"<>]*/([^/?#\s'\"<>]+)",
         r"/password[-_]reset/confirm/([^/?#\s'\"<>]+)/([^/?#\s'\"<>]+)",  # also Wagtail admin's
         r"/verify-email/([^/?#\s'\"<>]+)",  # email confirmation links
+        r"/alerts/(?:confirm|cancel/key)/([^/?#\s'\"<>]+)",  # stock alert links mailed to guests
         r"/wishlists/([^/?#\s'\"<>]+)",
     ]

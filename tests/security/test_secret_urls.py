@@ -100,11 +100,13 @@ def test_manage_links_stop_working_a_set_time_after_the_appointment(appointment,
             assert "This link has expired" in html and "olga.private@example.com" not in html
 
 
-def test_log_lines_carry_no_email_confirmation_tokens(home_page, console_log):
+def test_log_lines_carry_no_email_confirmation_or_stock_alert_keys(home_page, console_log):
     client = Client(raise_request_exception=False)
     client.get("/en/shop/accounts/verify-email/secret-confirm-token-5/x/")
     client.get("/de/shop/accounts/verify-email/secret-confirm-token-7/x/")
+    client.get("/en/shop/accounts/alerts/confirm/secret-alert-key-8/x/")
+    client.get("/en/shop/accounts/alerts/cancel/key/secret-alert-key-9/x/")
     logged = console_log.getvalue()
-    assert logged.count("Not Found") == 2
-    for secret in ("secret-confirm-token-5", "secret-confirm-token-7"):
+    assert logged.count("Not Found") == 4
+    for secret in ("secret-confirm-token-5", "secret-confirm-token-7", "secret-alert-key-8", "secret-alert-key-9"):
         assert secret not in logged
