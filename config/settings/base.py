@@ -180,7 +180,7 @@ else:
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "ops.security.AxesBackend",  # django-axes lockout, first
-    "oscar.apps.customer.auth_backends.EmailBackend",
+    "shop.auth_backends.EmailBackend",  # Oscar's, timing-safe for unknown addresses
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = reverse_lazy("customer:login")
