@@ -43,6 +43,18 @@ def visible_venues(user):
     return VenuePage.objects.filter(pk__in=list(venue_ids))
 
 
+def visible_staff(user, queryset):
+    """Staff a user may see in choosers: everyone for staff managers, else their venues' staff."""
+    if user.is_superuser or any(
+        user.has_perm(f"booking.{action}") for action in ("add_staff", "change_staff", "delete_staff")
+    ):
+        return queryset
+    venues = visible_venues(user)
+    if venues is None:
+        return queryset.none()
+    return queryset.filter(venue__in=venues)
+
+
 def can_use_calendar(user):
     return user.is_authenticated and visible_venues(user) is not None
 

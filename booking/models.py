@@ -323,7 +323,8 @@ class Staff(TranslatableMixin, index.Indexed, ClusterableModel):
         ),
         InlinePanel("time_off", label=_("Time off"), heading=_("Time off")),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # venue: the staff chooser narrows results to a venue-scoped user's venues.
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("venue")]
     base_form_class = StaffForm
 
     class Meta(TranslatableMixin.Meta):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
@@ -18,8 +19,36 @@ class ServiceViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class VenueScopedStaff:
+    """A venue-scoped user (a staff member without staff-management rights) only
+    finds the staff of their own venues in the chooser."""
+
+    def get_object_list(self):
+        return admin_views.visible_staff(self.request.user, super().get_object_list())
+
+
+class StaffChooseView(VenueScopedStaff, snippet_chooser.ChooseView):
+    pass
+
+
+class StaffChooseResultsView(VenueScopedStaff, snippet_chooser.ChooseResultsView):
+    pass
+
+
+class StaffChosenView(snippet_chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return admin_views.visible_staff(self.request.user, self.model_class.objects.all()).get(pk=pk)
+
+
+class StaffChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = StaffChooseView
+    choose_results_view_class = StaffChooseResultsView
+    chosen_view_class = StaffChosenView
+
+
 class StaffViewSet(SnippetViewSet):
     model = Staff
+    chooser_viewset_class = StaffChooserViewSet
     icon = "user"
     menu_label = _("Staff")
     list_display = ["name", "venue", "active"]

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.logout import AdminLogoutView
 from core.views import health_view
 from ops import passwords
 from pages import views as pages_views
@@ -16,6 +17,7 @@ urlpatterns = [
     # Password changes in the admin check the current password through the lockout (ops/passwords.py).
     path("admin/account/", passwords.wagtail_account_view),
     path("django-admin/password_change/", passwords.django_admin_password_change_view),
+    path("admin/logout/", AdminLogoutView.as_view()),  # POST only (core/logout.py)
     path("admin/", include(wagtailadmin_urls)),
     # TASK_QUEUE=rq: RQ's queues and failed jobs for staff (before the admin's catch-all).
     *([path("django-admin/rq/", include("django_rq.urls"))] if apps.is_installed("django_rq") else []),

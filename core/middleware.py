@@ -138,3 +138,23 @@ class MalformedIdMiddleware:
         if any(f"'{value}'" in text or f"“{value}”" in text for value in values):
             raise Http404(_("No such object: the address contains an invalid id."))
         return None
+
+
+class CookiePolicyMiddleware:
+    """Every cookie the site sets (Oscar's basket and recently-viewed cookies, the
+    language cookie, anything else) has SameSite=Lax unless it says otherwise, and
+    Secure wherever the session cookie is Secure (production). Listed near the top
+    of MIDDLEWARE so it sees the cookies set by every later middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        secure = settings.SESSION_COOKIE_SECURE
+        for morsel in response.cookies.values():
+            if not morsel["samesite"]:
+                morsel["samesite"] = "Lax"
+            if secure:
+                morsel["secure"] = True
+        return response

@@ -9,6 +9,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 
+from .validators import validate_link_url
+
 
 class User(AbstractUser):
     """The one account model for customers, staff, Wagtail editors and the Django admin.
@@ -95,6 +97,10 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
             errors["target_page"] = _("Choose the page whose section shows this banner.")
         if self.link_label and not self.link_url:
             errors["link_url"] = _("Enter the address the link text points to.")
+        try:
+            validate_link_url(self.link_url)
+        except ValidationError as error:
+            errors["link_url"] = error
         if errors:
             raise ValidationError(errors)
 

@@ -10,6 +10,8 @@ import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .csv_safety import safe_cell
+
 
 @dataclass(frozen=True)
 class DayStat:
@@ -95,16 +97,10 @@ def csv_text(series, pages, referrers=()):
     writer.writerow([])
     writer.writerow(["path", "views", "visitors"])
     for path, views, visitors in pages:
-        writer.writerow([_safe_cell(path), views, visitors])
+        writer.writerow([safe_cell(path), views, visitors])
     if referrers:
         writer.writerow([])
         writer.writerow(["referrer", "views"])
         for domain, views in referrers:
-            writer.writerow([_safe_cell(domain), views])
+            writer.writerow([safe_cell(domain), views])
     return out.getvalue()
-
-
-def _safe_cell(value):
-    """Neutralise spreadsheet formulas in visitor-controlled text (CSV injection)."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

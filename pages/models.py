@@ -106,6 +106,8 @@ class ContactPage(SeoPageMixin, SeoMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("contact page")
+        # Editing the page is not enough to read what visitors sent (pages/wagtail_hooks.py).
+        permissions = [("view_form_submissions", _("Can read contact form submissions"))]
 
     def get_form(self, *args, **kwargs):
         from .contact import add_honeypot
@@ -182,6 +184,12 @@ class MenuItem(TranslatableMixin, Orderable):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        from core.validators import validate_link_url
+
         super().clean()
         if not self.link_page and not self.link_url:
             raise ValidationError(_("Choose a page or enter a URL."))
+        try:
+            validate_link_url(self.link_url)
+        except ValidationError as error:
+            raise ValidationError({"link_url": error}) from None

@@ -86,7 +86,7 @@ class SeoPageMixin:
         image = self.seo_image
         if image:
             return seo_utils.ensure_absolute_url(
-                image.get_rendition("original").url, seo_utils.get_absolute_media_url(site)
+                image.get_rendition("max-1200x1200").url, seo_utils.get_absolute_media_url(site)
             )
         root = site.root_url if site else ""
         own = self.seo_fallback_image_url()

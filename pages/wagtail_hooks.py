@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,3 +17,12 @@ class MenuViewSet(SnippetViewSet):
 
 
 register_snippet(MenuViewSet)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def submissions_need_their_permission(user, editable_forms):
+    """Contact-form submissions (names, emails, messages) are readable only with
+    pages.view_form_submissions (superusers have it), not by every editor."""
+    if user.has_perm("pages.view_form_submissions"):
+        return editable_forms
+    return editable_forms.none()

@@ -51,6 +51,9 @@ class CustomerConfig(OscarCustomerConfig):
         self.register_view = accounts.AccountRegistrationView
         self.profile_update_view = accounts.ProfileUpdateView
         self.change_password_view = accounts.ChangePasswordView
+        from .logout import LogoutView
+
+        self.logout_view = LogoutView  # POST only
 
     def get_urls(self):
         from django.contrib.auth.decorators import login_required

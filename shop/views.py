@@ -1,4 +1,5 @@
 import logging
+import time
 
 import stripe
 from django.conf import settings
@@ -11,6 +12,21 @@ from .webhooks import InvalidEvent, handle_event
 logger = logging.getLogger(__name__)
 
 
+def signed_in_the_future(signature, now=None):
+    """Stripe's library only refuses timestamps older than its tolerance; one further
+    ahead than the tolerance is refused here too (a replayable, pre-signed event)."""
+    tolerance = stripe.Webhook.DEFAULT_TOLERANCE
+    now = time.time() if now is None else now
+    for part in signature.split(","):
+        key, _, value = part.strip().partition("=")
+        if key == "t":
+            try:
+                return int(value) > now + tolerance
+            except ValueError:
+                return True
+    return False
+
+
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
@@ -21,6 +37,8 @@ def stripe_webhook(request):
         return HttpResponseBadRequest("Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET is empty).")
     if not signature:
         return HttpResponseBadRequest("Missing Stripe-Signature header.")
+    if signed_in_the_future(signature):
+        return HttpResponseBadRequest("Invalid or expired signature.")
     try:
         event = stripe.Webhook.construct_event(request.body, signature, settings.STRIPE_WEBHOOK_SECRET)
     except ValueError:

@@ -113,6 +113,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",  # 400 before a NUL reaches the database
+    "core.middleware.CookiePolicyMiddleware",  # SameSite (and Secure in production) on every cookie
+    "ops.csv_safety.CSVFormulaMiddleware",  # no CSV export can carry a spreadsheet formula
     "ops.csp.SiteCSPMiddleware",  # CSP header (strict public, relaxed admin, Stripe on checkout)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.BannerScheduleCacheMiddleware",
@@ -287,6 +289,11 @@ WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads above 40 megapixels (or 20 MB) get a form error, never a 500 (core/images.py);
+# renditions are at most 1200 px wide in templates and for og:image.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 
 # --- Oscar ------------------------------------------------------------------
@@ -297,6 +304,9 @@ OSCAR_DEFAULT_CURRENCY = env("CURRENCY", default="EUR")
 OSCAR_HOMEPAGE = "/"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Product reviews: signed-in customers only, published after a moderator approves them.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
 # Guest checkout never tells whether an address has an account; registration
 # answers the same for new and known addresses and mails the owner instead.
 OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
@@ -399,6 +409,8 @@ OPS_CSP_ADMIN_DIRECTIVES = {
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
 }
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin calls no third party (CSP connect-src 'self')
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

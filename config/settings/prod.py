@@ -30,4 +30,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+# Every other cookie gets Secure and SameSite from core.middleware.CookiePolicyMiddleware.
 X_FRAME_OPTIONS = "DENY"

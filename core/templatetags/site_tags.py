@@ -11,6 +11,7 @@ from core import banners as banner_rules
 from core import cache_versions
 from core.models import Banner, SiteSettings
 from core.toasts import toast_payload
+from core.validators import is_safe_link
 
 register = template.Library()
 
@@ -67,7 +68,7 @@ def _load_banner_candidates(languages):
             priority=row.priority,
             target=row.target,
             message_html=row.message,
-            link_url=row.link_url,
+            link_url=row.link_url if is_safe_link(row.link_url) else "",  # rows saved before validation
             link_label=row.link_label,
             severity=row.severity,
             dismissible=row.dismissible,

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from core import cache_versions
+from core.validators import is_safe_link
 from pages.languages import language_links
 from pages.localize import localized_pages
 from pages.models import Menu
@@ -64,8 +65,10 @@ def _menu_links(request, location):
                 if not page.live:
                     continue
                 url = page.get_url(request)
-            else:
+            elif is_safe_link(item.link_url):  # rows saved before validation
                 url = item.link_url
+            else:
+                continue
             links.append({"label": item.label, "url": url})
         cache.set(key, links, 60 * 60)
     return links

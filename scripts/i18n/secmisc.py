@@ -23,4 +23,25 @@ T = {
         "Вы сделали несколько записей за короткое время. Пожалуйста, попробуйте позже или свяжитесь с нами.",
         "Ви зробили кілька записів за короткий час. Будь ласка, спробуйте пізніше або зв’яжіться з нами.",
     ),
+    "Sign out": ("Abmelden", "Выйти", "Вийти"),
+    "Enter a page path (/en/…) or an address starting with https://, http://, mailto: or tel:.": (
+        "Geben Sie einen Seitenpfad (/de/…) oder eine Adresse ein, die mit https://, http://, mailto: oder tel: beginnt.",
+        "Введите путь страницы (/ru/…) или адрес, начинающийся с https://, http://, mailto: или tel:.",
+        "Введіть шлях сторінки (/uk/…) або адресу, що починається з https://, http://, mailto: чи tel:.",
+    ),
+    "Can read contact form submissions": (
+        "Kann Einsendungen des Kontaktformulars lesen",
+        "Может читать сообщения из контактной формы",
+        "Може читати повідомлення з контактної форми",
+    ),
+    "This image has too many pixels. The most an image may have is %(max)s megapixels.": (
+        "Dieses Bild hat zu viele Pixel. Ein Bild darf höchstens %(max)s Megapixel haben.",
+        "В этом изображении слишком много пикселей. Максимум — %(max)s мегапикселей.",
+        "У цьому зображенні забагато пікселів. Максимум — %(max)s мегапікселів.",
+    ),
+    "This file is not a valid image (it may be damaged or incomplete).": (
+        "Diese Datei ist kein gültiges Bild (sie ist vielleicht beschädigt oder unvollständig).",
+        "Этот файл не является корректным изображением (возможно, он повреждён или неполон).",
+        "Цей файл не є коректним зображенням (можливо, він пошкоджений або неповний).",
+    ),
 }

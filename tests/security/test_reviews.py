@@ -1,0 +1,28 @@
+"""Product reviews: anonymous visitors cannot post them, and a customer's review
+is not published until a moderator approves it."""
+
+from decimal import Decimal
+
+from oscar.core.loading import get_model
+from oscar.test.factories import create_product
+
+ProductReview = get_model("reviews", "ProductReview")
+REVIEW = {"title": "Buy from http://spam.example", "score": 5, "body": "Cheap pills at http://spam.example"}
+
+
+def test_anonymous_reviews_are_refused(client, home_page):
+    product = create_product(price=Decimal("10.00"), num_in_stock=3)
+    url = f"/en/shop/catalogue/{product.slug}_{product.pk}/reviews/add/"
+    client.post(url, {**REVIEW, "name": "Bot", "email": "bot@example.com"})
+    assert not ProductReview.objects.exists()
+
+
+def test_a_customers_review_waits_for_moderation(client, home_page, django_user_model):
+    product = create_product(price=Decimal("10.00"), num_in_stock=3)
+    client.force_login(django_user_model.objects.create_user(email="anna@example.com", password="pw-123456789"))
+    base = f"/en/shop/catalogue/{product.slug}_{product.pk}/reviews/"
+    client.post(base + "add/", REVIEW)
+    client.post(base + "add/", {**REVIEW, "title": "Again"})  # one review per customer and product
+    review = ProductReview.objects.get()
+    assert review.status == ProductReview.FOR_MODERATION
+    assert "spam.example" not in client.get(base).content.decode()
