@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0003_page_types_and_menus'),
+        ('pages', '0004_share_view_restrictions_across_translations'),
     ]
 
     operations = [
