@@ -342,8 +342,14 @@ def _pack(path, encrypt):
         import gnupg
         from dbbackup import settings as dbb
 
+        gpg = gnupg.GPG()
+        # Without the recipient's public key gpg exits at once and python-gnupg dies on a broken pipe.
+        if not gpg.list_keys(keys=[dbb.GPG_RECIPIENT]):
+            raise BackupError(
+                f"no public key for {dbb.GPG_RECIPIENT} in this server's keyring (import it with gpg --import)"
+            )
         with open(path, "rb") as source:
-            result = gnupg.GPG().encrypt_file(
+            result = gpg.encrypt_file(
                 source, recipients=[dbb.GPG_RECIPIENT], always_trust=bool(dbb.GPG_ALWAYS_TRUST),
                 armor=False, output=path + ".gpg",
             )  # fmt: skip

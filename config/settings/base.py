@@ -465,6 +465,9 @@ LOGGING = {
     "filters": {"redact_urls": {"()": "ops.log_filters.RedactSecretURLs"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_urls"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    # python-gnupg warns "gpg returned a non-zero error code" beside the one-line reason
+    # that backup, restore_drill and restore_backup print themselves.
+    "loggers": {"gnupg": {"level": "ERROR"}},
 }
 
 # Oscar wires haystack's signal processor; the Simple backend cannot index and

@@ -270,3 +270,17 @@ def test_a_backup_for_another_gpg_key_is_refused_in_one_line(seeded, backup_dirs
     assert "cannot decrypt backup" in message and record.db_file in message
     drill = backups.run_drill()
     assert not drill.ok and "cannot decrypt" in drill.message
+
+
+def test_a_backup_for_a_key_missing_from_the_keyring_fails_in_one_line(seeded, backup_dirs, settings, monkeypatch):
+    import dbbackup.settings
+
+    empty = backup_dirs / "empty-keyring"
+    empty.mkdir(mode=0o700)
+    monkeypatch.setenv("GNUPGHOME", str(empty))
+    settings.DBBACKUP_GPG_RECIPIENT = "backups@example.com"
+    monkeypatch.setattr(dbbackup.settings, "GPG_RECIPIENT", "backups@example.com")
+    record = backups.run_backup()
+    assert not record.ok
+    assert "no public key for backups@example.com" in record.message and "\n" not in record.message
+    assert backup_names(backup_dirs / "backups") == []
