@@ -73,12 +73,18 @@ class InvalidLink(Exception):
     pass
 
 
-def verify_token(token):
+class SignInFirst(Exception):
+    """A link that moves an account works only for its owner, signed in."""
+
+
+def verify_token(token, signed_in=None):
     """Apply the link in `token` and return its user: confirm the current address,
     or switch the account to the new address it proves.
 
     Raises InvalidLink if the link is forged or expired, confirms an address the
-    account no longer has, or asks for an address another account has taken since."""
+    account no longer has, or asks for an address another account has taken since.
+    Raises SignInFirst if it would move the account and `signed_in` (the visitor)
+    is not its owner: whoever holds a mistyped address must not get the account."""
     from django.contrib.auth import get_user_model
 
     User = get_user_model()
@@ -94,6 +100,8 @@ def verify_token(token):
     if data.get("k") == "change" and email.lower() != (user.email or "").lower():
         if any(data.get(key) != value for key, value in _account_state(user).items()):
             raise InvalidLink
+        if getattr(signed_in, "pk", None) != user.pk:
+            raise SignInFirst
         if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
             raise InvalidLink
         previous, user.email = user.email, email

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -147,7 +148,10 @@ class ProfileUpdateView(OscarProfileUpdateView):
 
 def verify_email_view(request, token):
     try:
-        user = accounts.verify_token(token)
+        user = accounts.verify_token(token, signed_in=request.user if request.user.is_authenticated else None)
+    except accounts.SignInFirst:
+        messages.info(request, _("Sign in to confirm your new address."))
+        return redirect_to_login(request.get_full_path(), reverse("customer:login"))
     except accounts.InvalidLink:
         messages.error(
             request,
