@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import signals, sites
+        from . import parsing, signals, sites
 
         signals.connect()
+        parsing.limit_form_dates()
         # Before django.contrib.sites creates "example.com" (core is listed first).
         post_migrate.connect(sites.sync_site_record, dispatch_uid="core-sync-site-record")

@@ -8,6 +8,9 @@ time-zone conversion) far from `date.min`/`date.max`, where it would overflow.
 
 from datetime import UTC, date, datetime
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2999, 12, 31)
 MAX_LENGTH = 32  # longer than any accepted format; a 10 000-character value is not parsed at all
@@ -66,3 +69,30 @@ def parse_int(value, minimum=None, maximum=2**31 - 1):
     if (minimum is not None and number < minimum) or number > maximum:
         return None
     return number
+
+
+def limit_form_dates():
+    """Every form date and date-time field, ours and those of Wagtail, Oscar and Django's
+    admin, accepts only [EARLIEST, LATEST]. Django accepts 0001-01-01…9999-12-31, and
+    the edges overflow later, far from the form (Oscar's order filter turns 0001-01-01
+    in Berlin into a UTC instant before year 1). Called once from CoreConfig.ready()."""
+    from django import forms
+
+    for field_class in (forms.DateField, forms.DateTimeField):
+        original = field_class.to_python
+        if getattr(original, "limited_to_range", False):
+            continue
+
+        def to_python(self, value, _original=original):
+            result = _original(self, value)
+            day = result.date() if isinstance(result, datetime) else result
+            if day is not None and not EARLIEST <= day <= LATEST:
+                raise ValidationError(
+                    _("Please choose dates between %(first)s and %(last)s."),
+                    code="out_of_range",
+                    params={"first": EARLIEST, "last": LATEST},
+                )
+            return result
+
+        to_python.limited_to_range = True
+        field_class.to_python = to_python

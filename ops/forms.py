@@ -4,8 +4,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.parsing import EARLIEST, LATEST
-
 MAX_RANGE_DAYS = 366
 
 
@@ -21,11 +19,6 @@ class DateRangeForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
-        for day in (start, end):
-            if day and not EARLIEST <= day <= LATEST:
-                raise forms.ValidationError(
-                    _("Please choose dates between %(first)s and %(last)s.") % {"first": EARLIEST, "last": LATEST}
-                )
         if start and end:
             if start > end:
                 raise forms.ValidationError(_("The start date must not be after the end date."))

@@ -208,3 +208,18 @@ def test_malformed_signed_webhooks_answer_400_and_change_nothing(client, order, 
 def test_a_well_formed_refund_still_applies(client, order):
     assert signed_post(client, json.dumps(charge(amount_refunded=int(order.total_incl_tax * 100)))).status_code == 200
     assert order.sources.get().amount_refunded == order.total_incl_tax
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/shop/dashboard/orders/?date_from=0001-01-01",
+        "/en/shop/dashboard/orders/?date_to=9999-12-31",
+        "/admin/reports/site-history/?timestamp_from=0001-01-01",
+    ],
+)
+def test_date_filters_of_the_shop_dashboard_and_wagtail_reports_refuse_the_edges(client, home_page, admin_user, url):
+    client.force_login(admin_user)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Please choose dates between 1900-01-01 and 2999-12-31." in response.content.decode()
