@@ -22,6 +22,7 @@ from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
 from . import payments
+from .checkout_flow import PickupAwareMixin
 from .emails import send_order_placed
 from .models import OrderLanguage
 from .stock import GuardedOrderCreator, SoldOut
@@ -32,7 +33,7 @@ SourceType = get_model("payment", "SourceType")
 PaymentEventType = get_model("order", "PaymentEventType")
 
 
-class PaymentDetailsView(oscar_views.PaymentDetailsView):
+class PaymentDetailsView(PickupAwareMixin, oscar_views.PaymentDetailsView):
     template_name = "oscar/checkout/payment_details.html"
     template_name_preview = "oscar/checkout/payment_details.html"
 
@@ -42,7 +43,14 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         context["stripe_publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
         context["stripe_js_url"] = settings.STRIPE_JS_URL
         context["test_payment_allowed"] = not payments.is_configured() and settings.DEBUG
+        total = context.get("order_total")
+        # A fully discounted order (e.g. a 100 % voucher with pickup) is placed without a card.
+        context["nothing_to_pay"] = total is not None and total.incl_tax <= 0
         return context
+
+    # Oscar skips this page when nothing is to be paid; we show it anyway (summary + "Place order").
+    def get_skip_conditions(self, request):
+        return []
 
     # The payment form is on the payment-details page itself; there is no separate preview.
     def render_preview(self, request, **kwargs):
@@ -67,6 +75,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         self, order_number, total, payment_method_id="", payment_intent_id="", test_payment=False, stripe_state=None
     ):
         currency = total.currency
+        if total.incl_tax <= 0:
+            self._nothing_to_pay = True  # no card, no payment source: the order is settled
+            return
         if payments.is_configured():
             source_type = get_source_type("Stripe")  # before authorising: nothing may fail after it
             try:
@@ -163,7 +174,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                 logger.exception("Order %s: capturing %s failed; the order stays Pending", order.number, intent_id)
             else:
                 record_capture(order, intent_id)
-        elif getattr(self, "_test_payment", False):
+        elif getattr(self, "_test_payment", False) or getattr(self, "_nothing_to_pay", False):
             order.set_status("Paid")
         return super().handle_successful_order(order)
 

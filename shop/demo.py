@@ -36,6 +36,14 @@ CATEGORY_NAMES = [
     gettext_noop("Gift cards"),
 ]
 OPTION_NAMES = [gettext_noop("Scent"), gettext_noop("Engraving"), gettext_noop("Colour")]
+# The choices of select options are shown through gettext too (shop/l10n.py); free text is not.
+OPTION_VALUES = [
+    gettext_noop("Argan"),
+    gettext_noop("Unscented"),
+    gettext_noop("Black"),
+    gettext_noop("Champagne"),
+    gettext_noop("Rose"),
+]
 
 PRODUCTS = [
     # upc, title, category, price (EUR, incl. VAT), stock, description, colour, option codes
@@ -179,7 +187,7 @@ def load_shop_pages(ctx: DemoContext):
             page.title = title
             page.summary = product.description
             page.search_description = product.description
-            page.body = [{"type": "paragraph", "value": f"<p>{product.description}</p>"}]
+            # The description is the page's summary; the body is for more (how to use, ingredients).
             page.save_revision(user=ctx.admin).publish(user=ctx.admin)
             published += 1
     if published:

@@ -6,7 +6,9 @@ from oscar.templatetags.currency_filters import currency
 
 from core.emails import queue_email
 
-from .models import OrderLanguage, ProductPage
+from . import l10n
+from .models import OrderLanguage
+from .shipping.repository import PICKUP_CODES
 
 
 def order_language(order):
@@ -18,31 +20,22 @@ def order_email_address(order):
     return order.email or (order.user.email if order.user_id else "")
 
 
-def localized_titles(lines, language):
-    """{product id: title of its live ProductPage in `language`} for the order's lines
-    (a variant uses its parent's page). Products without such a page are left out."""
-    ids = {line.product.parent_id or line.product_id for line in lines if line.product_id}
-    pages = ProductPage.objects.live().filter(product_id__in=ids, locale__language_code=language)
-    return dict(pages.values_list("product_id", "title"))
-
-
 def line_title(line, titles):
     """The line's product title in the customer's language, else Oscar's title at order time."""
-    if not line.product_id:
-        return line.title
-    return titles.get(line.product.parent_id or line.product_id) or line.title
+    return titles.get(line.product_id) or line.title
 
 
 def order_context(order, language):
     """JSON-serialisable facts of the order, amounts formatted for `language`."""
     order_lines = list(order.lines.select_related("product").prefetch_related("attributes__option"))
-    titles = localized_titles(order_lines, language)
+    titles = l10n.product_titles([line.product for line in order_lines if line.product_id], language)
+    pickup = order.shipping_code in PICKUP_CODES
     with translation.override(language):
         cur = order.currency
         lines = [
             {
                 "title": line_title(line, titles),
-                "options": ", ".join(f"{a.option}: {a.value}" for a in line.attributes.all()),
+                "options": ", ".join(l10n.option_lines(line.attributes.all())),
                 "quantity": line.quantity,
                 "total": currency(line.line_price_incl_tax, cur),
             }
@@ -57,7 +50,10 @@ def order_context(order, language):
             "tax": currency(order.total_tax, cur),
             "total": currency(order.total_incl_tax, cur),
             "shipping_method": str(order.shipping_method),
-            "shipping_address": order.shipping_address.summary if order.shipping_address_id else "",
+            "shipping_address": ", ".join(l10n.address_lines(order.shipping_address, language))
+            if order.shipping_address_id and not pickup
+            else "",
+            "pickup": pickup,
             "site_url": settings.WAGTAILADMIN_BASE_URL,
         }
 

@@ -33,10 +33,14 @@ class CatalogueConfig(OscarCatalogueConfig):
 class CheckoutConfig(OscarCheckoutConfig):
     def ready(self):
         super().ready()
-        from .accounts import GatewayView
+        from . import checkout_flow
         from .checkout import PaymentDetailsView
 
-        self.index_view = GatewayView
+        # Shipping method before address; pickup skips the address (shop/checkout_flow.py).
+        self.index_view = checkout_flow.IndexView
+        self.shipping_method_view = checkout_flow.ShippingMethodView
+        self.shipping_address_view = checkout_flow.ShippingAddressView
+        self.payment_method_view = checkout_flow.PaymentMethodView
         self.payment_details_view = PaymentDetailsView
 
 

@@ -84,18 +84,23 @@ ADDRESS = {
 def prepare_checkout(
     client, product, lang="de", email="erika@example.com", quantity=1, options=None, shipping="salon-pickup"
 ):
-    """Basket → guest email → shipping address → shipping method; returns the payment page response."""
+    """Basket → guest email → shipping method → address (delivery only); returns the payment page response."""
     data = {"quantity": quantity, **(options or {})}
     response = client.post(f"/{lang}/shop/basket/add/{product.pk}/", data)
     assert response.status_code == 302, response
     assert client.get(f"/{lang}/shop/basket/").context["basket"].num_items == quantity, "not added to the basket"
     response = client.post(f"/{lang}/shop/checkout/", {"username": email, "options": "anonymous"})
     assert response.status_code == 302, response.content.decode()[:2000]
-    response = client.post(f"/{lang}/shop/checkout/shipping-address/", ADDRESS)
-    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert response.url.endswith("/checkout/shipping-method/"), response.url
     response = client.post(f"/{lang}/shop/checkout/shipping-method/", {"method_code": shipping})
     assert response.status_code == 302, response
-    assert response.url.endswith("/checkout/payment-method/"), f"shipping method {shipping!r} refused"
+    if shipping == "salon-pickup":
+        assert response.url.endswith("/checkout/payment-method/"), f"pickup asked for an address: {response.url}"
+    else:
+        assert response.url.endswith("/checkout/shipping-address/"), f"shipping method {shipping!r} refused"
+        response = client.post(f"/{lang}/shop/checkout/shipping-address/", ADDRESS)
+        assert response.status_code == 302, response.content.decode()[-3000:]
+        assert response.url.endswith("/checkout/payment-method/"), response.url
     return client.get(f"/{lang}/shop/checkout/payment-details/", follow=True)
 
 

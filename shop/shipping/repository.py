@@ -14,6 +14,7 @@ class SalonPickup(methods.Free):
     code = "salon-pickup"
     name = _("Pickup in the salon")
     description = _("Collect your order in the salon during opening hours. Free of charge.")
+    is_pickup = True  # no shipping address is asked for (shop/checkout_flow.py)
 
 
 class StandardDelivery(methods.FixedPrice):
@@ -26,3 +27,7 @@ class StandardDelivery(methods.FixedPrice):
 
 class Repository(repository.Repository):
     methods = (SalonPickup(), StandardDelivery())
+
+
+# Orders with these methods are collected in the salon: no address, "pickup" in emails.
+PICKUP_CODES = frozenset(m.code for m in Repository.methods if getattr(m, "is_pickup", False))

@@ -59,3 +59,8 @@ document.addEventListener("alpine:init", () => {
     },
   }));
 });
+
+// "Print" buttons (e.g. the order confirmation): no inline onclick under the CSP.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});

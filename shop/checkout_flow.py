@@ -1,0 +1,141 @@
+"""Oscar's checkout steps in the order a salon customer needs them.
+
+Oscar asks for the shipping address before the shipping method. Here the customer first
+chooses how to get the order (pickup in the salon or delivery) and is asked for an address
+only for delivery. The steps:
+
+    contact (gateway) → shipping method → shipping address (delivery only) → payment
+
+A pickup order is placed without a shipping address; Oscar's pre-conditions that require one
+are relaxed exactly when the chosen method is pickup.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from oscar.apps.checkout import exceptions
+from oscar.apps.checkout import views as oscar_views
+
+from . import l10n
+from .accounts import GatewayView
+from .shipping.repository import PICKUP_CODES
+
+CONTACT, METHOD, ADDRESS, PAYMENT, DONE = 1, 2, 3, 4, 5
+STEP_LABELS = {
+    CONTACT: gettext_lazy("Contact"),
+    METHOD: gettext_lazy("Delivery"),
+    ADDRESS: gettext_lazy("Address"),
+    PAYMENT: gettext_lazy("Payment"),
+    DONE: gettext_lazy("Confirmation"),
+}
+
+
+def chosen_method_code(request):
+    return request.session.get("checkout_data", {}).get("shipping", {}).get("method_code")
+
+
+def is_pickup(request):
+    return chosen_method_code(request) in PICKUP_CODES
+
+
+def checkout_steps(request):
+    """[(number, label)] of the steps this customer goes through (no address step for pickup)."""
+    return [(n, label) for n, label in STEP_LABELS.items() if not (n == ADDRESS and is_pickup(request))]
+
+
+class PickupAwareMixin:
+    """Oscar's session checks, with no shipping address needed for a pickup order."""
+
+    def check_shipping_data_is_captured(self, request):
+        # The method is chosen first, so a missing method sends the customer there first.
+        if request.basket.is_shipping_required():
+            self.check_a_valid_shipping_method_is_captured()
+            self.check_a_valid_shipping_address_is_captured()
+            return
+        super().check_shipping_data_is_captured(request)
+
+    def check_a_valid_shipping_address_is_captured(self):
+        if is_pickup(self.request):
+            return
+        super().check_a_valid_shipping_address_is_captured()
+
+    def get_shipping_address(self, basket):
+        if is_pickup(self.request):
+            return None
+        return super().get_shipping_address(basket)
+
+
+class IndexView(PickupAwareMixin, GatewayView):
+    """The gateway (contact step) with guarded password checks (shop/accounts.py); then the method."""
+
+    success_url = reverse_lazy("checkout:shipping-method")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Oscar sends new accounts back to the address step; ours comes next.
+        if form.is_new_account_checkout():
+            url = response.url.replace(reverse("checkout:shipping-address"), reverse("checkout:shipping-method"))
+            return redirect(url)
+        return response
+
+
+class ShippingMethodView(PickupAwareMixin, oscar_views.ShippingMethodView):
+    """The first choice after contact details: no address is needed to offer the methods."""
+
+    def get(self, request, *args, **kwargs):
+        if not request.basket.is_shipping_required():
+            return super().get(request, *args, **kwargs)
+        self._methods = self.get_available_shipping_methods()
+        return super(oscar_views.ShippingMethodView, self).get(request, *args, **kwargs)
+
+    def get_available_shipping_methods(self):
+        # The choice is made before any address is known: offer every method.
+        from oscar.core.loading import get_class
+
+        Repository = get_class("shipping.repository", "Repository")
+        return Repository().get_shipping_methods(
+            basket=self.request.basket, user=self.request.user, shipping_addr=None, request=self.request
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["selected_method_code"] = chosen_method_code(self.request)
+        return context
+
+    def form_valid(self, form):
+        code = form.cleaned_data["method_code"]
+        self.checkout_session.use_shipping_method(code)
+        if code in PICKUP_CODES:
+            return redirect("checkout:payment-method")
+        return redirect("checkout:shipping-address")
+
+
+class ShippingAddressView(PickupAwareMixin, oscar_views.ShippingAddressView):
+    success_url = reverse_lazy("checkout:payment-method")
+    pre_conditions = oscar_views.ShippingAddressView.pre_conditions + ["check_shipping_method_is_chosen"]
+
+    def check_shipping_method_is_chosen(self, request):
+        if not chosen_method_code(request):
+            raise exceptions.FailedPreCondition(url=reverse("checkout:shipping-method"))
+        if is_pickup(request):
+            # Pickup needs no address: straight on to payment.
+            raise exceptions.FailedPreCondition(url=reverse("checkout:payment-method"))
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        country = form.fields.get("country")
+        if country is not None:
+            # Oscar labels countries with their English name; name them in the visitor's language.
+            country.label_from_instance = lambda c: l10n.country_name(c.iso_3166_1_a2)
+            country.queryset = country.queryset.order_by("-display_order", "printable_name")
+        return form
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Please check the address."))
+        return super().form_invalid(form)
+
+
+class PaymentMethodView(PickupAwareMixin, oscar_views.PaymentMethodView):
+    pass
