@@ -53,7 +53,8 @@ def email_context(appointment):
             "service": _localized(appointment.service, language).name,
             "staff": _localized(appointment.staff, language).name,
             "venue": _localized(appointment.venue, language).title,
-            "address": appointment.venue.address,
+            # The venue's address as its page shows it in the customer's language (same source as the site).
+            "address": _localized(appointment.venue, language).address,
             "phone": appointment.venue.phone,
             "date": formats.date_format(local, "DATE_FORMAT"),
             "time": local.strftime("%H:%M"),

@@ -101,3 +101,27 @@ def add_bookings_panel(request, panels):
 def booking_secret_urls():
     # The manage and confirmation pages of an appointment (its token is the key).
     return [r"/(?:manage|done)/([^/?#\s'\"<>]+)"]
+
+
+# --- the venue and its services/team as the site's one source -------------------------
+
+
+@hooks.register("business_contact")
+def venue_business_contact(language):
+    from .business import venue_contact
+
+    return venue_contact(language)
+
+
+@hooks.register("register_content_listing")
+def services_listing():
+    from .listings import LISTINGS
+
+    return LISTINGS[0]
+
+
+@hooks.register("register_content_listing")
+def team_listing():
+    from .listings import LISTINGS
+
+    return LISTINGS[1]

@@ -117,6 +117,38 @@ class CardsBlock(blocks.StructBlock):
         return context
 
 
+def listing_choices():
+    """What other apps can list on a page (e.g. the booking app's services and team), from the
+    `register_content_listing` hook: each returns (key, label, render(context) -> HTML)."""
+    return [(key, label) for key, label, _render in content_listings()]
+
+
+def content_listings():
+    from wagtail import hooks
+
+    return [fn() for fn in hooks.get_hooks("register_content_listing")]
+
+
+class ListingBlock(blocks.StructBlock):
+    """A list kept elsewhere (services with prices, team members), rendered by the app that owns it,
+    so the page never holds a second copy of names or prices."""
+
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    source = blocks.ChoiceBlock(choices=listing_choices, label=_("List"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List from the booking system")
+        template = "pages/blocks/listing.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        renderers = {key: render for key, _label, render in content_listings()}
+        render = renderers.get(value.get("source"))
+        context["listing_html"] = render(parent_context or {}) if render else ""
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -130,4 +162,5 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     faq = FAQBlock()
     cards = CardsBlock()
+    listing = ListingBlock()
     embed = EmbedBlock(label=_("Embed (video, map…)"), icon="media", template="pages/blocks/embed.html")

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.business import business_contact
+
 _CONTRIBUTORS = []
 
 
@@ -107,6 +109,12 @@ def build_graph(page, request, seo_settings=None):
         business={},
     )
     ctx.business = business_node(seo_settings, site_url, ctx.business_id)
+    contact = business_contact(request)
+    if contact is not None:
+        # The venue is the one source of address and phone (core/business.py).
+        if contact.phone:
+            ctx.business["telephone"] = contact.phone
+        ctx.business["address"] = {"@type": "PostalAddress", "streetAddress": contact.address_one_line}
     if "name" not in ctx.business and site is not None and site.site_name:
         ctx.business["name"] = site.site_name
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import translation
 from oscar.templatetags.currency_filters import currency
 
+from core.business import business_contact
 from core.emails import queue_email
 
 from . import l10n
@@ -54,8 +55,15 @@ def order_context(order, language):
             if order.shipping_address_id and not pickup
             else "",
             "pickup": pickup,
+            "pickup_address": pickup_address(),
             "site_url": settings.WAGTAILADMIN_BASE_URL,
         }
+
+
+def pickup_address():
+    """Where pickup orders are collected, in the active language (the venue: core/business.py)."""
+    contact = business_contact()
+    return f"{contact.name}, {contact.address_one_line}" if contact else ""
 
 
 def send_order_placed(order):

@@ -81,56 +81,11 @@ SERVICES = {
     ),
     "body": [
         {
-            "type": "cards",
+            # The services and prices are the booking app's Service records (one source with the wizard).
+            "type": "listing",
             "value": {
                 "title": t("What we offer", "Unser Angebot", "Что мы предлагаем", "Що ми пропонуємо"),
-                "cards": items(
-                    {
-                        "image": None,
-                        "link_page": None,
-                        "title": t(
-                            "Women's cut — from 58 €",
-                            "Damenhaarschnitt — ab 58 €",
-                            "Женская стрижка — от 58 €",
-                            "Жіноча стрижка — від 58 €",
-                        ),
-                        "text": t(
-                            "Consultation, wash, precision cut and blow-dry.",
-                            "Beratung, Waschen, Präzisionsschnitt und Föhnen.",
-                            "Консультация, мытьё, точная стрижка и укладка феном.",
-                            "Консультація, миття, точна стрижка та укладання феном.",
-                        ),
-                    },
-                    {
-                        "image": None,
-                        "link_page": None,
-                        "title": t(
-                            "Men's cut — from 34 €",
-                            "Herrenhaarschnitt — ab 34 €",
-                            "Мужская стрижка — от 34 €",
-                            "Чоловіча стрижка — від 34 €",
-                        ),
-                        "text": t(
-                            "Clipper or scissor cut, including a hot towel.",
-                            "Maschinen- oder Scherenschnitt, inklusive heißem Handtuch.",
-                            "Стрижка машинкой или ножницами, с горячим полотенцем.",
-                            "Стрижка машинкою або ножицями, з гарячим рушником.",
-                        ),
-                    },
-                    {
-                        "image": None,
-                        "link_page": None,
-                        "title": t(
-                            "Balayage — from 145 €", "Balayage — ab 145 €", "Балаяж — от 145 €", "Балаяж — від 145 €"
-                        ),
-                        "text": t(
-                            "Hand-painted highlights with toner and care treatment.",
-                            "Handgemalte Strähnen mit Toner und Pflegebehandlung.",
-                            "Пряди, нанесённые вручную, с тонированием и уходом.",
-                            "Пасма, нанесені вручну, з тонуванням і доглядом.",
-                        ),
-                    },
-                ),
+                "source": "booking.services",
             },
         },
         {
@@ -183,45 +138,9 @@ TEAM = {
     ),
     "body": [
         {
-            "type": "cards",
-            "value": {
-                "title": "",
-                "cards": items(
-                    {
-                        "image": None,
-                        "link_page": None,
-                        "title": "Mara Vogel",
-                        "text": t(
-                            "Founder and colour specialist, 18 years of experience.",
-                            "Gründerin und Coloristin, 18 Jahre Erfahrung.",
-                            "Основательница и колорист, 18 лет опыта.",
-                            "Засновниця та колористка, 18 років досвіду.",
-                        ),
-                    },
-                    {
-                        "image": None,
-                        "link_page": None,
-                        "title": "Jonas Berg",
-                        "text": t(
-                            "Barber and short-hair expert.",
-                            "Barbier und Experte für Kurzhaarschnitte.",
-                            "Барбер и мастер коротких стрижек.",
-                            "Барбер і майстер коротких стрижок.",
-                        ),
-                    },
-                    {
-                        "image": None,
-                        "link_page": None,
-                        "title": "Olena Kravets",
-                        "text": t(
-                            "Curly hair and bridal styling; speaks Ukrainian and Russian.",
-                            "Locken und Brautfrisuren; spricht Ukrainisch und Russisch.",
-                            "Кудрявые волосы и свадебные причёски; говорит по-украински и по-русски.",
-                            "Кучеряве волосся та весільні зачіски; розмовляє українською та російською.",
-                        ),
-                    },
-                ),
-            },
+            # The team is the booking app's Staff records (the same people the wizard offers).
+            "type": "listing",
+            "value": {"title": "", "source": "booking.team"},
         },
     ],
 }
@@ -235,9 +154,10 @@ CONTACT = {
         "Вопросы об услуге или товаре? Напишите нам — мы ответим в течение одного рабочего дня.",
         "Питання щодо послуги чи товару? Напишіть нам — ми відповімо протягом одного робочого дня.",
     ),
-    "address": "Studio Aurora\nKastanienallee 12\n10435 Berlin",
-    "phone": "+49 30 1234 5678",
-    "map_url": "https://www.openstreetmap.org/?mlat=52.5386&mlon=13.4092#map=18/52.5386/13.4092",
+    # Address, phone and map come from the venue (core/business.py), not from this page.
+    "address": "",
+    "phone": "",
+    "map_url": "",
     "fields": [
         (t("Your name", "Ihr Name", "Ваше имя", "Ваше ім'я"), "singleline", True),
         (t("Email", "E-Mail", "Эл. почта", "Ел. пошта"), "email", True),
@@ -255,7 +175,7 @@ IMPRINT = {
     "slug": t("imprint", "impressum", "vyhodnye-dannye", "vykhidni-dani"),
     "title": t("Imprint", "Impressum", "Выходные данные", "Вихідні дані"),
     "body": (
-        "<p>Studio Aurora GmbH, Kastanienallee 12, 10435 Berlin</p>"
+        "<p>Studio Aurora GmbH, Torstraße 101, 10119 Berlin</p>"
         + p(
             "Managing director: Mara Vogel. Commercial register: Amtsgericht Charlottenburg, HRB 000000. VAT ID: DE000000000.",
             "Geschäftsführerin: Mara Vogel. Handelsregister: Amtsgericht Charlottenburg, HRB 000000. USt-IdNr.: DE000000000.",
@@ -293,12 +213,13 @@ MENU_LABELS = {
 
 BANNERS = [
     {
-        "title": "Winter opening hours",
+        "title": "Book online",
+        # No opening hours here: they live on the venue, and a banner would go stale.
         "message": p(
-            "Winter opening hours: from 1 December we are open until 20:00 on Thursdays and Fridays.",
-            "Winteröffnungszeiten: Ab 1. Dezember haben wir donnerstags und freitags bis 20:00 Uhr geöffnet.",
-            "Зимний график: с 1 декабря по четвергам и пятницам мы работаем до 20:00.",
-            "Зимовий графік: з 1 грудня по четвергах і п'ятницях ми працюємо до 20:00.",
+            "New: book your appointment online, any time of day.",
+            "Neu: Buchen Sie Ihren Termin online, rund um die Uhr.",
+            "Новинка: записывайтесь онлайн в любое время суток.",
+            "Новинка: записуйтеся онлайн у будь-який час доби.",
         ),
         "severity": "info",
         "priority": 10,

@@ -132,4 +132,13 @@ T = {
     "Shipped": ("Versandt", "Отправлен", "Надіслано"),
     "Refunded": ("Erstattet", "Возвращён", "Повернено"),
     "Cancelled": ("Storniert", "Отменён", "Скасовано"),
+    # One business: lists from the booking system on content pages
+    "Services and prices": ("Leistungen und Preise", "Услуги и цены", "Послуги та ціни"),
+    "List": ("Liste", "Список", "Список"),
+    "List from the booking system": (
+        "Liste aus dem Buchungssystem",
+        "Список из системы записи",
+        "Список із системи запису",
+    ),
+    "Opening hours": ("Öffnungszeiten", "Часы работы", "Години роботи"),
 }

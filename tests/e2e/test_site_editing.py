@@ -28,12 +28,12 @@ def test_contact_form_shows_a_toast_that_closes_with_the_keyboard(page, demo_ser
 
 def test_dismissed_banner_stays_dismissed(page, demo_server):
     page.goto(f"{demo_server.url}/en/")
-    banner = page.locator("[data-banner]").filter(has_text="Winter opening hours")
+    banner = page.locator("[data-banner]").filter(has_text="book your appointment online")
     expect(banner).to_be_visible()
     banner.get_by_role("button", name="Close announcement").click()
     expect(banner).to_be_hidden()
     page.goto(f"{demo_server.url}/en/about/")
-    expect(page.locator("[data-banner]").filter(has_text="Winter opening hours")).to_be_hidden()
+    expect(page.locator("[data-banner]").filter(has_text="book your appointment online")).to_be_hidden()
 
 
 def test_maintenance_page_for_visitors(page, demo_server):
