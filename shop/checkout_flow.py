@@ -20,7 +20,7 @@ from oscar.apps.checkout import views as oscar_views
 
 from . import l10n
 from .accounts import GatewayView
-from .shipping.repository import PICKUP_CODES
+from .shipping.repository import PICKUP_CODES, Repository
 
 CONTACT, METHOD, ADDRESS, PAYMENT, DONE = 1, 2, 3, 4, 5
 STEP_LABELS = {
@@ -92,9 +92,6 @@ class ShippingMethodView(PickupAwareMixin, oscar_views.ShippingMethodView):
 
     def get_available_shipping_methods(self):
         # The choice is made before any address is known: offer every method.
-        from oscar.core.loading import get_class
-
-        Repository = get_class("shipping.repository", "Repository")
         return Repository().get_shipping_methods(
             basket=self.request.basket, user=self.request.user, shipping_addr=None, request=self.request
         )
