@@ -16,7 +16,8 @@ VENUE = {
     "title": "Studio Aurora Mitte",
     "slug": "studio",
     "intro": "Our salon in the heart of Berlin: hair, colour and care by a friendly team.",
-    "address": "Torstraße 101\n10119 Berlin\nGermany",
+    # A local postal address (no country line): it reads the same in every language.
+    "address": "Torstraße 101\n10119 Berlin",
     "phone": "+49 30 1234567",
     "latitude": "52.529400",
     "longitude": "13.401500",
@@ -25,7 +26,6 @@ VENUE_STRINGS = {
     "de": {
         "Studio Aurora Mitte": "Studio Aurora Mitte",
         VENUE["intro"]: "Unser Salon im Herzen Berlins: Haare, Farbe und Pflege von einem freundlichen Team.",
-        VENUE["address"]: "Torstraße 101\n10119 Berlin\nDeutschland",
         "Can I cancel my appointment?": "Kann ich meinen Termin stornieren?",
         "Yes, with the link in your confirmation email, until 24 hours before it starts.": (
             "Ja, mit dem Link in Ihrer Bestätigungs-E-Mail, bis 24 Stunden vor Beginn."
@@ -34,7 +34,6 @@ VENUE_STRINGS = {
     "ru": {
         "Studio Aurora Mitte": "Студия «Аврора» Митте",
         VENUE["intro"]: "Наш салон в центре Берлина: стрижки, окрашивание и уход от дружной команды.",
-        VENUE["address"]: "Torstraße 101\n10119 Берлин\nГермания",
         "Can I cancel my appointment?": "Можно ли отменить запись?",
         "Yes, with the link in your confirmation email, until 24 hours before it starts.": (
             "Да, по ссылке из письма с подтверждением, не позднее чем за 24 часа до начала."
@@ -43,7 +42,6 @@ VENUE_STRINGS = {
     "uk": {
         "Studio Aurora Mitte": "Студія «Аврора» Мітте",
         VENUE["intro"]: "Наш салон у центрі Берліна: стрижки, фарбування й догляд від привітної команди.",
-        VENUE["address"]: "Torstraße 101\n10119 Берлін\nНімеччина",
         "Can I cancel my appointment?": "Чи можна скасувати запис?",
         "Yes, with the link in your confirmation email, until 24 hours before it starts.": (
             "Так, за посиланням із листа-підтвердження, не пізніше ніж за 24 години до початку."
