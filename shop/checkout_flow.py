@@ -10,6 +10,7 @@ A pickup order is placed without a shipping address; Oscar's pre-conditions that
 are relaxed exactly when the chosen method is pickup.
 """
 
+from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
@@ -67,10 +68,24 @@ class PickupAwareMixin:
         return super().get_shipping_address(basket)
 
 
+class PasswordForReturningCustomers(forms.PasswordInput):
+    """Needed only for "I have an account": the browser must not demand it from guests
+    (Oscar's own page disabled it with jQuery; the form's clean() still checks it when signing in)."""
+
+    def use_required_attribute(self, initial):
+        return False
+
+
 class IndexView(PickupAwareMixin, GatewayView):
     """The gateway (contact step) with guarded password checks (shop/accounts.py); then the method."""
 
     success_url = reverse_lazy("checkout:shipping-method")
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if "password" in form.fields:
+            form.fields["password"].widget = PasswordForReturningCustomers(attrs=form.fields["password"].widget.attrs)
+        return form
 
     def form_valid(self, form):
         response = super().form_valid(form)
