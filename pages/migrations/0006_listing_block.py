@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0003_page_types_and_menus'),
+        ('pages', '0005_contact_submissions_permission'),
     ]
 
     operations = [
