@@ -171,4 +171,9 @@ for n in 1 2; do echo "  task worker $n ran $(grep -c 'Worker smoke-worker-[0-9]
 say "Statistics after the web processes stopped (they flush their buffered page views on exit)"
 for pid in "${WEB_PIDS[@]}"; do stop_pid "$pid"; done
 "$PY" tests/smoke/check_site.py stats
+say "The nightly job: the ExecStart lines of site/systemd/studio-backup.service (backup, drill, pruning)"
+grep '^ExecStart=' site/systemd/studio-backup.service | grep -o 'manage.py .*' | while read -r command; do
+  # shellcheck disable=SC2086  # the unit's arguments, split as systemd splits them
+  "$PY" $command </dev/null
+done
 echo "SMOKE TEST PASSED"
