@@ -5,6 +5,7 @@ in their `demo.py`, which the command discovers with `autodiscover_modules`.
 Every loader must be idempotent: running it twice changes nothing.
 """
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -59,7 +60,10 @@ def ensure_admin(log):
         },
     )
     if created:
-        user.set_password(DEMO_ADMIN_PASSWORD)
+        # Production (prod settings) never gets the password printed in the README.
+        random = getattr(settings, "DEMO_ADMIN_RANDOM_PASSWORD", False)
+        user.demo_password = secrets.token_urlsafe(12) if random else DEMO_ADMIN_PASSWORD
+        user.set_password(user.demo_password)
         user.save()
         log(f"Created admin user {DEMO_ADMIN_EMAIL}")
     return user

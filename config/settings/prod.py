@@ -33,3 +33,7 @@ OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 # Every other cookie gets Secure and SameSite from core.middleware.CookiePolicyMiddleware.
 X_FRAME_OPTIONS = "DENY"
+
+# `manage.py load_demo` on a production site gives its admin a random password (printed once),
+# never the demo password that README publishes.
+DEMO_ADMIN_RANDOM_PASSWORD = True

@@ -47,3 +47,16 @@ def test_load_demo_twice_changes_nothing(home_page, django_capture_on_commit_cal
     changed = {label: (before[label], after[label]) for label in before if before[label] != after[label]}
     assert changed == {}
     assert "Created" not in second and "Translated" not in second and "Wrote" not in second
+
+
+@pytest.mark.django_db
+def test_production_never_gets_the_published_demo_password(home_page, settings, client):
+    from pages.demo import ensure_admin
+
+    settings.DEMO_ADMIN_RANDOM_PASSWORD = True  # as config.settings.prod sets it
+    admin = ensure_admin(lambda message: None)
+    assert admin.demo_password != DEMO_ADMIN_PASSWORD and len(admin.demo_password) >= 16
+    refused = client.post("/admin/login/", {"username": DEMO_ADMIN_EMAIL, "password": DEMO_ADMIN_PASSWORD})
+    assert refused.status_code == 200  # the login form again
+    accepted = client.post("/admin/login/", {"username": DEMO_ADMIN_EMAIL, "password": admin.demo_password})
+    assert accepted.status_code == 302 and client.get("/admin/").status_code == 200

@@ -340,7 +340,9 @@ def check_confirmation_email(email, token):
 def admin_login(s):
     page = fetch(s, "GET", "/admin/login/", expect=200).text
     f = form(page, field="password")
-    data = {**f["fields"], "username": "admin@example.com", "password": "demo-admin-2026"}
+    # Production settings: load_demo gave the admin a random password and printed it.
+    password = re.search(r"password: (\S+)", (WORK / "load_demo.log").read_text()).group(1)
+    data = {**f["fields"], "username": "admin@example.com", "password": password}
     response = fetch(s, "POST", "/admin/login/", data=data)
     check(response.status_code == 302, f"admin login refused ({response.status_code})")
     # The next requests go to the other web process: the session is shared.

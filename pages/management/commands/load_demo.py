@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
@@ -16,10 +17,9 @@ class Command(BaseCommand):
             for _order, name, loader in demo.loaders():
                 self.stdout.write(f"Demo: {name}")
                 loader(ctx)
-        password = demo.DEMO_ADMIN_PASSWORD
+        password = getattr(admin, "demo_password", None) or demo.DEMO_ADMIN_PASSWORD
         if not admin.check_password(password):
-            password = "(changed since the demo was loaded)"
+            password = "(the one printed when the demo was first loaded, or changed since)"
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
-        self.stdout.write(
-            f"Admin login: http://127.0.0.1:8000/admin/  email: {demo.DEMO_ADMIN_EMAIL}  password: {password}"
-        )
+        admin_url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
+        self.stdout.write(f"Admin login: {admin_url}  email: {demo.DEMO_ADMIN_EMAIL}  password: {password}")
