@@ -128,6 +128,7 @@ for old, new in {
     "/etc/ssl/studio/privkey.pem": "$WORK/key.pem",
     "/srv/studio/staticfiles/": "$STATIC_ROOT/",
     "/srv/studio/media/": "$MEDIA_ROOT/",
+    "/var/log/nginx/access.log": "$WORK/nginx-access.log",
 }.items():
     assert old in conf, f"site/nginx.conf.sample no longer contains {old!r}: update tests/smoke/run.sh"
     conf = conf.replace(old, new)
@@ -167,6 +168,11 @@ assert min(counts) >= 0.4 * sum(counts), f"nginx did not alternate between the i
 EOF
 
 for n in 1 2; do echo "  task worker $n ran $(grep -c 'Worker smoke-worker-[0-9]: default: ' "$WORK/worker-$n.log") jobs"; done
+
+say "nginx's access log holds no query strings and no token-like path segments"
+if grep -E '"[A-Z]+ [^ "]*[?]' "$WORK/nginx-access.log" | head -3 | grep .; then echo "query string in the access log" >&2; exit 1; fi
+if grep -E '/manage/[A-Za-z0-9_-]{20,}' "$WORK/nginx-access.log" | head -3 | grep .; then echo "manage token in the access log" >&2; exit 1; fi
+echo "  $(wc -l <"$WORK/nginx-access.log") lines checked"
 
 say "Statistics after the web processes stopped (they flush their buffered page views on exit)"
 for pid in "${WEB_PIDS[@]}"; do stop_pid "$pid"; done
