@@ -3,7 +3,8 @@
 A page reference (a PageChooserBlock, a page FK, a menu item) stores one page,
 usually the source-language page it was chosen in; wagtail-localize keeps it when
 it syncs a translation. At render time every reference goes through here: the live
-translation in the active language if there is one, else the chosen page.
+translation in the active language if there is one, else the chosen page if it
+is live, else nothing (an unpublished page is not linked: no link to a 404).
 """
 
 from django.utils.translation import get_language
@@ -19,7 +20,7 @@ def active_language():
 
 
 def localized_pages(pages):
-    """{page pk: the page to link to} for `pages` (None entries skipped), in one query."""
+    """{page pk: the page to link to, or None} for `pages` (None entries skipped), in one query."""
     pages = [page for page in pages if page is not None]
     if not pages:
         return {}
@@ -29,11 +30,11 @@ def localized_pages(pages):
     if language:
         rows = Page.objects.live().filter(translation_key__in=keys, locale__language_code=language)
         translations = {page.translation_key: page for page in rows.select_related("locale")}
-    return {page.pk: translations.get(page.translation_key, page) for page in pages}
+    return {page.pk: translations.get(page.translation_key) or (page if page.live else None) for page in pages}
 
 
 def localized_page(page):
-    """The page to link to for one reference (None stays None)."""
+    """The page to link to for one reference (None when there is nothing live to link to)."""
     if page is None:
         return None
     return localized_pages([page])[page.pk]

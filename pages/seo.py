@@ -18,6 +18,7 @@ from anyascii import anyascii
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from wagtail.images.models import SourceImageIOError
 from wagtailseo import utils as seo_utils
 
 DESCRIPTION_LENGTH = 200
@@ -85,9 +86,12 @@ class SeoPageMixin:
         site = self.get_site()
         image = self.seo_image
         if image:
-            return seo_utils.ensure_absolute_url(
-                image.get_rendition("max-1200x1200").url, seo_utils.get_absolute_media_url(site)
-            )
+            try:
+                rendition = image.get_rendition("max-1200x1200")
+            except SourceImageIOError:
+                rendition = None  # the file is gone (e.g. media not restored): fall back below
+            if rendition is not None:
+                return seo_utils.ensure_absolute_url(rendition.url, seo_utils.get_absolute_media_url(site))
         root = site.root_url if site else ""
         own = self.seo_fallback_image_url()
         if own:

@@ -66,3 +66,36 @@ def test_translated_product_pages_have_translated_latin_slugs(client, demo_site)
             assert re.fullmatch(r"[a-z0-9-]+", page.slug), (code, page.slug)
             assert client.get(page.url).status_code == 200
     assert ProductPage.objects.filter(locale__language_code="uk", alias_of__isnull=True).exists()
+
+
+def test_og_image_falls_back_when_the_chosen_image_is_gone(client, demo_site):
+    """Media lost (a restore without the media volume) or the image deleted: the page
+    still renders, with the generated picture as og:image."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Collection
+
+    from pages.models import StandardPage
+
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
+    image = get_image_model().objects.create(title="Salon", file=get_test_image_file())
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    about.og_image = image
+    about.save_revision().publish()
+    (chosen,) = meta(client.get(about.url).content.decode(), "property", "og:image")
+    assert "/media/" in chosen
+
+    image.file.storage.delete(image.file.name)
+    image.renditions.all().delete()
+    cache.clear()
+    response = client.get(about.url)
+    assert response.status_code == 200
+    (fallback,) = meta(response.content.decode(), "property", "og:image")
+    assert fallback.startswith("http://testserver/og/"), fallback
+
+    image.delete()
+    cache.clear()
+    response = client.get(about.url)
+    assert response.status_code == 200
+    (fallback,) = meta(response.content.decode(), "property", "og:image")
+    assert fallback.startswith("http://testserver/og/"), fallback
