@@ -29,10 +29,15 @@ def _localized(obj, language):
 
 
 def booking_page_for(appointment):
+    """The live booking page in the appointment's language, else the live page it was
+    booked on, else the default one: an email never links to a draft or unpublished page."""
     page = appointment.booking_page
-    if page is None:
+    if page is None or not page.live:
         page = BookingPage.objects.live().filter(locale=Locale.get_default()).first()
-    return _localized(page, appointment.language) if page else None
+    if page is None:
+        return None
+    translated = _localized(page, appointment.language)
+    return translated if translated.live else page
 
 
 def manage_url(appointment):

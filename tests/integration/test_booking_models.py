@@ -210,3 +210,33 @@ def test_admin_rejects_overlapping_hours_and_too_many_faqs_and_members(studio):
     text = str(form.errors) + str(form.formsets["faqs"].non_form_errors())
     assert "at most 5 FAQs" in text and "at most 5 team members" in text
     assert _venue_form(venue, hours=[(0, "09:00", "13:00"), (0, "13:00", "15:00")], faqs=5, members=5).is_valid()
+
+
+def test_email_links_to_a_live_booking_page_when_its_translation_is_a_draft(
+    studio, run_tasks, django_capture_on_commit_callbacks
+):
+    """A German customer's confirmation links to the German booking page only once it is
+    published; while it is a draft (or unpublished) the link opens the live page instead."""
+    import re
+
+    from django.test import Client
+    from wagtail.models import Locale
+
+    venue, page, haircut, anna, _boris = studio
+    german_draft = page.copy_for_translation(Locale.objects.get(language_code="de"), copy_parents=True)
+    assert not german_draft.live
+    with time_machine.travel(NOW, tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            appointment = book(
+                venue=venue,
+                service=haircut,
+                staff=anna,
+                start=MONDAY_10_BERLIN,
+                language="de",
+                booking_page=page,
+                **client(),
+            )
+        run_tasks()
+        (link,) = {url for url in re.findall(r"https?://\S+", mail.outbox[0].body) if appointment.manage_token in url}
+        assert link.endswith(page.url + f"manage/{appointment.manage_token}/"), link
+        assert Client().get("/" + link.split("://", 1)[1].partition("/")[2]).status_code == 200
