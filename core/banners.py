@@ -35,6 +35,7 @@ class BannerCandidate:
     starts_at: datetime | None = None
     ends_at: datetime | None = None
     target_page_key: str | None = None  # translation key of the subtree root
+    link_page_id: int | None = None  # rendered as the visitor's language version, in place of link_url
 
     @property
     def dismiss_key(self):

@@ -49,6 +49,15 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
 
     title = models.CharField(max_length=120, verbose_name=_("internal title"), help_text=_("Only shown in the admin."))
     message = RichTextField(features=["bold", "italic", "link"], verbose_name=_("message"))
+    # A chosen page renders in the visitor's language (pages.localize); a URL is for anything else.
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Links to page"),
+    )
     link_url = models.CharField(max_length=255, blank=True, verbose_name=_("link URL"))
     link_label = models.CharField(max_length=80, blank=True, verbose_name=_("link text"))
     severity = models.CharField(
@@ -75,7 +84,7 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
     panels = [
         FieldPanel("title"),
         FieldPanel("message"),
-        FieldRowPanel([FieldPanel("link_url"), FieldPanel("link_label")]),
+        FieldRowPanel([FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("link_label")]),
         FieldRowPanel([FieldPanel("severity"), FieldPanel("priority"), FieldPanel("dismissible")]),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Schedule")),
         FieldRowPanel([FieldPanel("target"), FieldPanel("target_page")], heading=_("Where")),
@@ -95,7 +104,7 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
             errors["ends_at"] = _("The end must be after the start.")
         if self.target == BannerTarget.SUBTREE and not self.target_page_id:
             errors["target_page"] = _("Choose the page whose section shows this banner.")
-        if self.link_label and not self.link_url:
+        if self.link_label and not self.link_url and not self.link_page_id:
             errors["link_url"] = _("Enter the address the link text points to.")
         try:
             validate_link_url(self.link_url)

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django import template
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -75,6 +77,7 @@ def _load_banner_candidates(languages):
             starts_at=row.starts_at,
             ends_at=row.ends_at,
             target_page_key=str(row.target_page.translation_key) if row.target_page else None,
+            link_page_id=row.link_page_id,
         )
         for row in rows
     ]
@@ -104,9 +107,29 @@ def announcement_banners(context):
         ancestor_keys=ancestor_keys,
         limit=limit,
     )
+    chosen = _link_chosen_pages(chosen, request)
     # Lets core.middleware.BannerScheduleCacheMiddleware cap page-cache lifetimes.
     request.banner_next_change = banner_rules.next_change(candidates, now)
     return {"banners": chosen}
+
+
+def _link_chosen_pages(chosen, request):
+    """A banner linking to a page links to its live version in the visitor's language
+    (the chosen page if there is none; else the typed URL, else no link)."""
+    from pages.localize import localized_pages
+
+    ids = [c.link_page_id for c in chosen if c.link_page_id]
+    if not ids:
+        return chosen
+    links = localized_pages(Page.objects.filter(pk__in=ids))
+    linked = []
+    for candidate in chosen:
+        if candidate.link_page_id:
+            page = links.get(candidate.link_page_id)
+            url = (page.get_url(request) or "") if page is not None else candidate.link_url
+            candidate = replace(candidate, link_url=url)
+        linked.append(candidate)
+    return linked
 
 
 @register.inclusion_tag("core/toasts.html", takes_context=True)

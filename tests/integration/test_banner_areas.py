@@ -1,5 +1,6 @@
 """Banner targets on rendered pages: whole site, a subtree (in any language), the shop, booking."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -78,3 +79,26 @@ def test_each_target_shows_exactly_where_pages_and_views_declare_it(client, demo
     assert shown(client, booking.url) == {"site", "booking"}
     assert shown(client, booking.url + f"?service={service.pk}") == {"site", "booking"}
     assert shown(client, booking.url + f"manage/{appointment.manage_token}/") == {"site", "booking"}
+
+
+def test_a_banner_links_to_the_visitors_language_version_of_its_chosen_page(client, demo_site):
+    """An editor chooses the page a banner links to; German visitors of the (untranslated)
+    English banner get the German page, and an unpublished page is not linked."""
+    Banner.objects.all().delete()
+    services = StandardPage.objects.get(slug="services", locale__language_code="en")
+    german = services.get_translation(Locale.objects.get(language_code="de"))
+    make_banner("Spring offers", link_page=services, link_label="See the offers")
+
+    def banner_link(url):
+        cache.clear()
+        html = client.get(url).content.decode()
+        assert "Spring offers" in html, url
+        found = re.search(r'<a [^>]*href="([^"]*)"[^>]*>See the offers', html)
+        return found and found.group(1)
+
+    assert banner_link("/en/") == services.url
+    assert banner_link("/de/") == german.url
+    german.unpublish()
+    assert banner_link("/de/") == services.url
+    services.unpublish()
+    assert banner_link("/de/") is None
