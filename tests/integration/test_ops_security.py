@@ -33,10 +33,13 @@ def test_public_pages_get_a_strict_csp_with_a_nonce(client, home_page):
 
 def test_oscar_inline_scripts_carry_the_nonce(client, home_page):
     response = client.get("/de/shop/basket/")
-    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    found = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"])
+    nonce = found.group(1) if found else None  # django-csp adds a nonce only when a template used one
     html = response.content.decode()
     inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)([^>]*)>", html)
-    assert inline and all(f'nonce="{nonce}"' in attrs for attrs in inline)
+    # Oscar's pages render in the site's layout without jQuery; any inline script left carries the nonce.
+    assert all(f'nonce="{nonce}"' in attrs for attrs in inline)
+    assert not re.search(r"<[^>]+\son[a-z]+=", html)  # no inline event handlers (e.g. onclick="window.print()")
 
 
 def test_checkout_allows_stripe_js_and_the_admin_is_relaxed(client, admin_user, settings):
