@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from tests.demo_snapshot import DemoSnapshot
 from tests.site_setup import ensure_migrations_table, ensure_site_structure
 
 
@@ -26,15 +27,16 @@ def frozen_destination():
     return datetime.fromisoformat(value) if value else DEFAULT_NOW
 
 
-@pytest.fixture
-def frozen_now():
-    """Book and schedule against a fixed clock, never the wall clock.
+@pytest.fixture(scope="session", autouse=True)
+def frozen_clock():
+    """The whole run sees a fixed day, never the wall clock: what is bookable, what
+    the demo books and which banners show do not depend on when CI runs.
 
     The clock ticks (timeouts and waits still work) and time-machine patches the
-    whole process, so the live server's threads see the same time."""
-    destination = frozen_destination()
-    with time_machine.travel(destination, tick=True):
-        yield destination
+    whole process, so the live server's threads see the same time. A fixed UTC
+    offset leaves the process time zone alone (Django sets it from TIME_ZONE)."""
+    with time_machine.travel(frozen_destination(), tick=True):
+        yield
 
 
 @pytest.fixture
@@ -43,14 +45,28 @@ def home_page(db):
     return ensure_site_structure()
 
 
-@pytest.fixture
-def demo_site(home_page, django_capture_on_commit_callbacks):
-    """The demo content from `load_demo` (inside the test's transaction).
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """`load_demo`, run once per test process (see tests/demo_snapshot.py)."""
+    with django_db_blocker.unblock():
+        return DemoSnapshot.build()
 
-    wagtail-localize publishes translations on commit, so run those callbacks."""
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
-    return home_page
+
+@pytest.fixture(autouse=True)
+def demo_first(request):
+    """The demo copy replaces whole tables, so it goes in before any other fixture
+    (an admin user, an order) adds rows."""
+    for name in ("demo_server", "demo_site"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name)
+            return
+
+
+@pytest.fixture
+def demo_site(db, demo_snapshot):
+    """The demo content from `load_demo`, inside the test's transaction; returns the home page."""
+    demo_snapshot.restore()
+    return ensure_site_structure()
 
 
 @pytest.fixture

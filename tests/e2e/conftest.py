@@ -3,14 +3,10 @@
 Playwright cannot download its own browser here, so the executable is fixed.
 """
 
-import io
 import os
 import shutil
 
 import pytest
-from django.core.management import call_command
-
-from tests.site_setup import ensure_site_structure
 
 # Playwright's sync API keeps an event loop in this thread; the ORM calls made by
 # fixtures between browser steps are still synchronous and safe.
@@ -56,8 +52,7 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_server(transactional_db, live_server):
-    """A live server with the demo content loaded."""
-    ensure_site_structure()
-    call_command("load_demo", stdout=io.StringIO())
+def demo_server(transactional_db, demo_snapshot, live_server):
+    """A live server with the demo content loaded (committed; Django flushes it afterwards)."""
+    demo_snapshot.restore()
     return live_server

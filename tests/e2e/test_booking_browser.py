@@ -37,7 +37,7 @@ def first_day_outside_cancellation_window(page):
     raise AssertionError("no free day outside the cancellation window")
 
 
-def test_booking_in_russian_then_cancel_by_link(frozen_now, page, demo_server):
+def test_booking_in_russian_then_cancel_by_link(page, demo_server):
     mail.outbox.clear()
     page.goto(f"{demo_server.url}/ru/studio/zapis/")
     expect(page.locator("html")).to_have_attribute("lang", "ru")
