@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.demo_snapshot import DemoSnapshot
 from tests.site_setup import ensure_migrations_table, ensure_site_structure
@@ -35,8 +36,25 @@ def frozen_clock():
     The clock ticks (timeouts and waits still work) and time-machine patches the
     whole process, so the live server's threads see the same time. A fixed UTC
     offset leaves the process time zone alone (Django sets it from TIME_ZONE)."""
-    with time_machine.travel(frozen_destination(), tick=True):
-        yield
+    traveller = time_machine.travel(frozen_destination(), tick=True)
+    traveller.start()
+    yield traveller
+    traveller.stop()
+
+
+@pytest.fixture
+def wall_clock(frozen_clock):
+    """The real clock, for tests that compare times with child processes (which
+    cannot see the frozen one). The frozen clock restarts afterwards."""
+    frozen_clock.stop()
+    yield
+    frozen_clock.start()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language, whatever the previous one activated."""
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -66,7 +84,8 @@ def demo_first(request):
 def demo_site(db, demo_snapshot):
     """The demo content from `load_demo`, inside the test's transaction; returns the home page."""
     demo_snapshot.restore()
-    return ensure_site_structure()
+    yield ensure_site_structure()
+    demo_snapshot.forget_ids()
 
 
 @pytest.fixture

@@ -91,6 +91,12 @@ class DemoSnapshot:
                     cursor.executemany(f"INSERT INTO {quoted} ({names}) VALUES ({marks})", rows)
             for sql in self.sequence_sql:
                 cursor.execute(sql)
-        # Ids cached in this process may belong to rows the copy replaced.
+        self.forget_ids()
+
+    @staticmethod
+    def forget_ids():
+        """Ids cached in this process (content types, Wagtail's site root paths) may
+        belong to rows the copy replaced, or that the rollback or flush after the test
+        takes away."""
         ContentType.objects.clear_cache()
         cache.clear()

@@ -55,4 +55,5 @@ def page(browser):
 def demo_server(transactional_db, demo_snapshot, live_server):
     """A live server with the demo content loaded (committed; Django flushes it afterwards)."""
     demo_snapshot.restore()
-    return live_server
+    yield live_server
+    demo_snapshot.forget_ids()

@@ -25,7 +25,8 @@ from django.utils import timezone
 from ops import backups
 from ops.models import BackupRecord, Feedback
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Child processes (manage.py backup) read the real clock, so these tests do too.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wall_clock")]
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_ENGINE = {"sqlite": (b"PGDMP\x01\x0e\x00", "PostgreSQL"), "postgresql": (b"SQLite format 3\x00", "SQLite")}
 
