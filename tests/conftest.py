@@ -28,6 +28,14 @@ def frozen_destination():
     return datetime.fromisoformat(value) if value else DEFAULT_NOW
 
 
+_collection_clock = time_machine.travel(frozen_destination(), tick=False)
+
+
+def pytest_configure(config):
+    # Collection sees one instant in every xdist worker: parametrized ids may hold times.
+    _collection_clock.start()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def frozen_clock():
     """The whole run sees a fixed day, never the wall clock: what is bookable, what
@@ -36,6 +44,7 @@ def frozen_clock():
     The clock ticks (timeouts and waits still work) and time-machine patches the
     whole process, so the live server's threads see the same time. A fixed UTC
     offset leaves the process time zone alone (Django sets it from TIME_ZONE)."""
+    _collection_clock.stop()
     traveller = time_machine.travel(frozen_destination(), tick=True)
     traveller.start()
     yield traveller
