@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from booking import states
@@ -65,7 +65,9 @@ def test_booking_in_russian_then_cancel_by_link(page, demo_server):
     expect(page.get_by_role("heading", name="Ваши данные")).to_be_visible()
     page.get_by_label("Ваше имя", exact=True).fill("Мария Иванова")
     page.get_by_label("Эл. почта", exact=True).fill("maria@example.com")
-    page.get_by_role("button", name="Далее").click()
+    with translation.override("ru"):  # the shared msgid "Continue", whichever Russian word it has
+        next_label = translation.gettext("Continue")
+    page.get_by_role("button", name=next_label, exact=True).click()
 
     expect(page.get_by_role("heading", name="Проверьте и подтвердите")).to_be_visible()
     expect(page.get_by_text("maria@example.com")).to_be_visible()
