@@ -17,11 +17,13 @@ def signed_in_the_future(signature, now=None):
     ahead than the tolerance is refused here too (a replayable, pre-signed event)."""
     tolerance = stripe.Webhook.DEFAULT_TOLERANCE
     now = time.time() if now is None else now
+    # Every "t" item counts (Stripe reads the first exact "t=", a decoy " t=now" must not hide it).
     for part in signature.split(","):
-        key, _, value = part.strip().partition("=")
-        if key == "t":
+        key, _, value = part.partition("=")
+        if key.strip() == "t":
             try:
-                return int(value) > now + tolerance
+                if int(value) > now + tolerance:
+                    return True
             except ValueError:
                 return True
     return False
