@@ -80,7 +80,7 @@ def test_oscar_basket_works_in_all_four_languages_inside_the_site_layout(client,
         "en": "Your cart is empty",
         "de": "Ihr Warenkorb ist leer",
         "ru": "Ваша корзина пуста",  # from Oscar's ru_RU catalogue copied under locale/oscar/ru
-        "uk": "Ваш кошик пустий",
+        "uk": "Ваш кошик порожній",
     }
     for code, text in empty_basket.items():
         response = client.get(f"/{code}/shop/basket/")
