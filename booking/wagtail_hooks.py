@@ -40,10 +40,16 @@ class StaffChosenView(snippet_chooser.SnippetChosenView):
         return admin_views.visible_staff(self.request.user, self.model_class.objects.all()).get(pk=pk)
 
 
+class StaffChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return admin_views.visible_staff(self.request.user, super().get_objects(pks))
+
+
 class StaffChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = StaffChooseView
     choose_results_view_class = StaffChooseResultsView
     chosen_view_class = StaffChosenView
+    chosen_multiple_view_class = StaffChosenMultipleView
 
 
 class StaffViewSet(SnippetViewSet):

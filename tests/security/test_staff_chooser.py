@@ -25,6 +25,9 @@ def test_the_staff_chooser_is_scoped_to_the_users_venues(client, home_page, djan
     chosen = client.get(f"/admin/snippets/choose/booking/staff/chosen/{karl.pk}/")
     # not found (Django's LocaleMiddleware turns an admin 404 into a redirect)
     assert chosen.status_code in (302, 404) and b"Karl" not in chosen.content
+    # The multiple-choice answer (ids in the query string) is scoped the same way.
+    multiple = client.get(f"/admin/snippets/choose/booking/staff/chosen-multiple/?id={karl.pk}&id={anna.pk}")
+    assert b"Karl" not in multiple.content and b"Anna Mitte" in multiple.content
 
     client.force_login(admin_user)
     html = client.get("/admin/snippets/choose/booking/staff/").content.decode()
