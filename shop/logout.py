@@ -5,4 +5,5 @@ from oscar.apps.customer.views import LogoutView as OscarLogoutView
 
 class LogoutView(OscarLogoutView):
     # RedirectView.post() runs Oscar's get(): auth logout (the session is flushed) and cookie cleanup.
-    http_method_names = ["post", "options"]
+    # Not "options": RedirectView.options() runs get() too, which would log out (no CSRF check either).
+    http_method_names = ["post"]

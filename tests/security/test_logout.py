@@ -47,3 +47,15 @@ def test_admin_logout_by_post_ends_the_session(admin_user):
     assert client.post("/admin/logout/").status_code == 302
     assert client.get("/admin/").status_code == 302
     assert with_cookie(key).get("/admin/").status_code == 302  # a copied cookie is worthless now
+
+
+def test_no_other_method_logs_out(home_page, django_user_model, admin_user):
+    """OPTIONS, HEAD, PUT, DELETE (no CSRF check for OPTIONS and HEAD) sign nobody out."""
+    user = django_user_model.objects.create_user(email="anna@example.com", password="pw-123456789")
+    shop, _key = signed_in(user)
+    admin, _key = signed_in(admin_user)
+    for method in ("options", "head", "put", "delete"):
+        assert getattr(shop, method)("/en/shop/accounts/logout/").status_code == 405, method
+        assert shop.get("/en/shop/accounts/profile/").status_code == 200, method
+        assert getattr(admin, method)("/admin/logout/").status_code == 405, method
+        assert admin.get("/admin/").status_code == 200, method
