@@ -3,7 +3,7 @@
 Nothing proves that a guest owns the email address a booking names, and every
 booking mails that address. So:
 - per email address: at most BOOKING_LIMIT_EMAIL_PER_HOUR / _PER_DAY new bookings
-  (counted in the database, letter case ignored);
+  (counted in the database, letter case and a "+tag" ignored);
 - per client address (core.ratelimit.client_address, TRUSTED_PROXY_HOPS aware): at most
   BOOKING_LIMIT_IP_PER_HOUR / _PER_DAY new bookings (counted in the shared cache);
 - an unproven address (a guest, or not the signed-in customer's verified address)
@@ -14,6 +14,7 @@ Rescheduling through a manage link is not a new booking and is not limited here.
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from core.ratelimit import count, hit
@@ -24,10 +25,23 @@ from .models import Appointment
 HOUR, DAY = 3600, 86400
 
 
+def same_mailbox(email):
+    """Appointments naming the mailbox `email` reaches: letter case and a "+tag" in the
+    local part ignored (victim+1@ is delivered to victim@, so it shares victim@'s limits)."""
+    email = (email or "").strip()
+    local, at, domain = email.rpartition("@")
+    base = local.split("+", 1)[0]
+    if not at or not base:
+        return Appointment.objects.filter(client_email__iexact=email)
+    return Appointment.objects.filter(
+        Q(client_email__iexact=f"{base}@{domain}")
+        | Q(client_email__istartswith=f"{base}+", client_email__iendswith=f"@{domain}")
+    )
+
+
 def refusal(*, email, address, proven, now):
     """None when this client may book now, else the message to show (with a 429)."""
-    email = (email or "").strip()
-    recent = Appointment.objects.filter(client_email__iexact=email)
+    recent = same_mailbox(email)
     if recent.filter(created_at__gte=now - timedelta(hours=1)).count() >= settings.BOOKING_LIMIT_EMAIL_PER_HOUR or (
         recent.filter(created_at__gte=now - timedelta(days=1)).count() >= settings.BOOKING_LIMIT_EMAIL_PER_DAY
     ):

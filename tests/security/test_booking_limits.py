@@ -93,3 +93,13 @@ def test_a_guest_address_holds_a_few_upcoming_appointments(studio, settings, dja
     assert [member.book("member@example.com", next(slots)).status_code for _ in range(3)] == [302, 302, 302]
     # Signed in, but naming somebody else's (unproven) address: the guest rule.
     assert [member.book("other@example.com", next(slots)).status_code for _ in range(3)] == [302, 302, 429]
+
+
+def test_a_plus_tag_does_not_make_a_new_address(studio, settings):
+    """victim+1@ and victim+2@ reach the same mailbox as victim@: one limit for all of them."""
+    settings.BOOKING_LIMIT_GUEST_UPCOMING = 100
+    slots = iter(SLOTS)
+    emails = ["victim@example.com", "Victim+1@example.com", "victim+2@Example.com", "victim+3@example.com"]
+    statuses = [Booker(studio, f"203.0.113.{n}").book(email, next(slots)).status_code for n, email in enumerate(emails)]
+    assert statuses == [302, 302, 302, 429]
+    assert Booker(studio, "203.0.113.50").book("victimx@example.com", next(slots)).status_code == 302  # another box
