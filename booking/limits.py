@@ -8,7 +8,8 @@ booking mails that address. So:
   BOOKING_LIMIT_IP_PER_HOUR / _PER_DAY new bookings (counted in the shared cache);
 - an unproven address (a guest, or not the signed-in customer's verified address)
   holds at most BOOKING_LIMIT_GUEST_UPCOMING upcoming appointments at a time.
-Rescheduling through a manage link is not a new booking and is not limited here.
+Rescheduling through a manage link (the booker sees it at once on the done page) mails
+the address again, so one appointment moves at most BOOKING_LIMIT_CHANGES_PER_DAY times a day.
 """
 
 from datetime import timedelta
@@ -65,3 +66,14 @@ def record(address):
     """Count a new booking made from `address`."""
     hit("booking-new-hour", address, settings.BOOKING_LIMIT_IP_PER_HOUR, HOUR)
     hit("booking-new-day", address, settings.BOOKING_LIMIT_IP_PER_DAY, DAY)
+
+
+def change_refusal(appointment):
+    """None while this appointment may still be moved today, else the message (a 429)."""
+    if count("booking-change-day", appointment.pk, DAY) >= settings.BOOKING_LIMIT_CHANGES_PER_DAY:
+        return _("This appointment has been moved several times today. Please try again tomorrow or contact us.")
+    return None
+
+
+def record_change(appointment):
+    hit("booking-change-day", appointment.pk, settings.BOOKING_LIMIT_CHANGES_PER_DAY, DAY)

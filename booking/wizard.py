@@ -405,7 +405,14 @@ def book_view(request, page):
     now = timezone.now()
     try:
         if state.reschedule is not None:
+            refused = limits.change_refusal(state.reschedule)
+            if refused:
+                response = too_many_requests(request, refused, retry_after=3600)
+                if request.htmx:
+                    hx_toast(response, refused, "warning")
+                return response
             appointment = reschedule(state.reschedule, state.start, now=now)
+            limits.record_change(appointment)
             messages.success(request, _("Your appointment has been moved."))
         else:
             contact = request.session.get(SESSION_KEY)

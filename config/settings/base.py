@@ -346,6 +346,8 @@ BOOKING_LIMIT_EMAIL_PER_DAY = env.int("BOOKING_LIMIT_EMAIL_PER_DAY", default=5)
 BOOKING_LIMIT_IP_PER_HOUR = env.int("BOOKING_LIMIT_IP_PER_HOUR", default=6)
 BOOKING_LIMIT_IP_PER_DAY = env.int("BOOKING_LIMIT_IP_PER_DAY", default=20)
 BOOKING_LIMIT_GUEST_UPCOMING = env.int("BOOKING_LIMIT_GUEST_UPCOMING", default=3)
+# Each move of an appointment mails its address again (booking/limits.py).
+BOOKING_LIMIT_CHANGES_PER_DAY = env.int("BOOKING_LIMIT_CHANGES_PER_DAY", default=3)
 
 # --- Backups ----------------------------------------------------------------
 DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=7)

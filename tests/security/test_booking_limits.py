@@ -103,3 +103,24 @@ def test_a_plus_tag_does_not_make_a_new_address(studio, settings):
     statuses = [Booker(studio, f"203.0.113.{n}").book(email, next(slots)).status_code for n, email in enumerate(emails)]
     assert statuses == [302, 302, 302, 429]
     assert Booker(studio, "203.0.113.50").book("victimx@example.com", next(slots)).status_code == 302  # another box
+
+
+def test_one_appointment_is_moved_a_few_times_a_day(studio, settings, mailoutbox):
+    """The done page hands the booker the manage link; moving the appointment mails the
+    address again, so moving it back and forth is no way round the limits."""
+    slots = iter(SLOTS)
+    attacker = Booker(studio, "203.0.113.66")
+    assert attacker.book("victim@example.com", next(slots)).status_code == 302
+    token = Appointment.objects.get().manage_token
+    mails = len(mailoutbox)
+    statuses = []
+    for _ in range(4):
+        slot = next(slots)
+        state = {"reschedule": token, "date": f"{slot[:4]}-{slot[4:6]}-{slot[6:8]}", "start": slot, "action": "confirm"}
+        statuses.append(attacker.client.post(attacker.page.url + "book/", state).status_code)
+    assert statuses == [302, 302, 302, 429]
+    assert len(mailoutbox) - mails <= 3
+    studio[3].shift(timedelta(days=1, minutes=1))
+    slot = next(slots)
+    state = {"reschedule": token, "date": f"{slot[:4]}-{slot[4:6]}-{slot[6:8]}", "start": slot, "action": "confirm"}
+    assert attacker.client.post(attacker.page.url + "book/", state).status_code == 302
