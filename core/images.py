@@ -20,14 +20,20 @@ def too_many_pixels():
 
 
 def header_pixels(upload):
-    """Width x height read from the file's header only (nothing decoded), or None."""
+    """Width x height x frames read from the file's headers only (nothing decoded), or None.
+    Frames count because Willow's Pillow plugin reports one frame for an animated GIF,
+    WebP or PNG, so Wagtail's own check lets a small many-frame animation through."""
     if not hasattr(upload, "seek"):
         return None
     position = upload.tell()
     try:
         with PILImage.open(upload) as image:
             width, height = image.size
-        return width * height
+            try:
+                frames = getattr(image, "n_frames", 1)
+            except Exception:  # noqa: BLE001  a damaged later frame: Wagtail's own checks answer
+                frames = 1
+        return width * height * frames
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
         return float("inf")
     except Exception:  # noqa: BLE001  not an image Pillow knows: Wagtail's own checks answer

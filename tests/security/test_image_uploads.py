@@ -1,12 +1,14 @@
 """An image with too many pixels (a 400-megapixel "decompression bomb" or merely a
 huge photo) is refused with a message in the upload form, never a 500."""
 
+import io
 import struct
 import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
@@ -55,3 +57,16 @@ def test_a_damaged_image_is_refused_with_a_message(editor):
     response = client.post("/admin/images/add/", {"title": "Cut", "collection": root.pk, "file": upload})
     assert response.status_code == 200
     assert "not a valid image" in response.content.decode()
+
+
+def test_an_animation_counts_every_frame(editor):
+    """15 frames of 2000 x 2000 are 60 megapixels (a 60 KB file), over the 40 MP limit."""
+    client, root = editor
+    out = io.BytesIO()
+    frames = [Image.new("L", (2000, 2000), (n * 37) % 256) for n in range(15)]
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:])
+    upload = SimpleUploadedFile("anim.gif", out.getvalue(), content_type="image/gif")
+    response = client.post("/admin/images/add/", {"title": "Anim", "collection": root.pk, "file": upload})
+    assert response.status_code == 200
+    assert "too many pixels" in response.content.decode()
+    assert not get_image_model().objects.exists()
