@@ -4,6 +4,7 @@ INSTALLED_APPS lists these instead of Oscar's own configs; label, name and model
 """
 
 from oscar.apps.catalogue.apps import CatalogueConfig as OscarCatalogueConfig
+from oscar.apps.catalogue.reviews.apps import CatalogueReviewsConfig as OscarCatalogueReviewsConfig
 from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
 from oscar.apps.customer.apps import CustomerConfig as OscarCustomerConfig
 from oscar.config import Shop as OscarShopConfig
@@ -28,6 +29,14 @@ class CatalogueConfig(OscarCatalogueConfig):
         self.detail_view = redirects.ProductRedirectView
         self.catalogue_view = redirects.CatalogueRedirectView
         self.category_view = redirects.CategoryRedirectView
+
+
+class CatalogueReviewsConfig(OscarCatalogueReviewsConfig):
+    def ready(self):
+        super().ready()
+        from .reviews import ProductReviewDetail
+
+        self.detail_view = ProductReviewDetail  # approved reviews only
 
 
 class CheckoutConfig(OscarCheckoutConfig):

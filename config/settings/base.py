@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "oscar.apps.address.apps.AddressConfig",
     "shop.shipping.apps.ShippingConfig",  # Oscar's shipping with our methods (shop/shipping/repository.py)
     "shop.oscar_apps.CatalogueConfig",  # Oscar's catalogue; product URLs lead to ProductPages
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "shop.oscar_apps.CatalogueReviewsConfig",  # Oscar's reviews; a review's page shows approved ones only
     "oscar.apps.communication.apps.CommunicationConfig",
     "oscar.apps.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
