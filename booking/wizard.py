@@ -52,6 +52,10 @@ class ContactForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def clean_client_email(self):
+        # "victim@ｅxample.com" is delivered to victim@example.com: store (and limit) it as such.
+        return limits.canonical_email(self.cleaned_data["client_email"])
+
 
 # --- state ----------------------------------------------------------------------
 

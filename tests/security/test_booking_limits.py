@@ -124,3 +124,13 @@ def test_one_appointment_is_moved_a_few_times_a_day(studio, settings, mailoutbox
     slot = next(slots)
     state = {"reschedule": token, "date": f"{slot[:4]}-{slot[4:6]}-{slot[6:8]}", "start": slot, "action": "confirm"}
     assert attacker.client.post(attacker.page.url + "book/", state).status_code == 302
+
+
+def test_look_alike_domains_are_the_same_address(studio, settings):
+    """Full-width letters and a soft hyphen in the domain are delivered to the plain domain."""
+    settings.BOOKING_LIMIT_GUEST_UPCOMING = 100
+    slots = iter(SLOTS)
+    emails = ["victim@example.com", "victim@\uff45xample.com", "victim@exa\u00admple.com", "victim@EXAMPLE.\uff43om"]
+    statuses = [Booker(studio, f"203.0.113.{n}").book(email, next(slots)).status_code for n, email in enumerate(emails)]
+    assert statuses == [302, 302, 302, 429]
+    assert set(Appointment.objects.values_list("client_email", flat=True)) == {"victim@example.com"}
