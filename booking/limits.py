@@ -26,19 +26,6 @@ from .models import Appointment
 HOUR, DAY = 3600, 86400
 
 
-def canonical_email(email):
-    """The address mail is really sent to: the domain in the ASCII (IDNA) form Django's
-    mailer uses, so full-width letters or a soft hyphen do not make a "new" address."""
-    local, at, domain = (email or "").strip().rpartition("@")
-    if not at:
-        return email
-    try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        return email  # EmailField already refused what the mailer cannot encode
-    return f"{local}@{domain.lower()}"
-
-
 def same_mailbox(email):
     """Appointments naming the mailbox `email` reaches: letter case and a "+tag" in the
     local part ignored (victim+1@ is delivered to victim@, so it shares victim@'s limits)."""

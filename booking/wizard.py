@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from core.accounts import guest_rows, verified_email
+from core.addresses import canonical_email
 from core.parsing import parse_date, parse_int, parse_month, parse_utc
 from core.ratelimit import client_address, ratelimit, too_many_requests
 from core.toasts import hx_toast
@@ -54,7 +55,7 @@ class ContactForm(forms.Form):
 
     def clean_client_email(self):
         # "victim@ｅxample.com" is delivered to victim@example.com: store (and limit) it as such.
-        return limits.canonical_email(self.cleaned_data["client_email"])
+        return canonical_email(self.cleaned_data["client_email"])
 
 
 # --- state ----------------------------------------------------------------------

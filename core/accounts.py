@@ -155,9 +155,10 @@ def _mail_allowed(email):
     have an account") per address an hour: registering or editing a profile again
     and again must not flood somebody's inbox. Past the limit nothing is sent and the
     visitor's answer stays the same."""
+    from .addresses import mailbox_key
     from .ratelimit import hit
 
-    return hit("account-mail", (email or "").strip().lower(), settings.ACCOUNT_MAILS_PER_ADDRESS, 3600)
+    return hit("account-mail", mailbox_key(email), settings.ACCOUNT_MAILS_PER_ADDRESS, 3600)
 
 
 def send_verification(user, email=None, language=None):

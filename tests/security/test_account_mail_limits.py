@@ -47,3 +47,20 @@ def test_account_pages_mail_an_address_a_few_times_an_hour_at_most(client, home_
     run_tasks()
     sent = Counter(address.lower() for message in mail.outbox for address in message.to)
     assert sent == {"owner@example.com": 3, "new@example.com": 3, "victim@example.com": 3}
+
+
+def test_spelling_the_address_differently_does_not_reset_the_limit(client, home_page, django_user_model, run_tasks):
+    """victim+1@, full-width letters or a soft hyphen in the domain all reach victim@example.com."""
+    django_user_model.objects.create_user(email="att@example.com", password=PASSWORD, first_name="A", last_name="B")
+    client.post(
+        "/en/shop/accounts/login/",
+        {"login-username": "att@example.com", "login-password": PASSWORD, "login_submit": "1"},
+    )
+    spellings = ["victim@example.com", "Victim+1@example.com", "victim@\uff45xample.com", "victim@exa\u00admple.com",
+                 "victim+2@EXAMPLE.com", "victim@\uff45\uff58ample.com"]  # fmt: skip
+    for email in spellings:
+        edit = {"email": email, "first_name": "A", "last_name": "B"}
+        assert client.post("/en/shop/accounts/profile/edit/", edit).status_code == 302
+    run_tasks()
+    recipients = [address for message in mail.outbox for address in message.to]
+    assert len(recipients) == 3, recipients
