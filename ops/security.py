@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from core.addresses import mailbox_key
 from core.ratelimit import client_address, hit, too_many_requests
 
 
@@ -64,9 +65,10 @@ VIEW_RESTRICTION_PATH = re.compile(
 def password_reset_allowed(request):
     """A few reset requests per client and per address an hour; counted whether or
     not the address has an account, so the answer reveals nothing."""
-    email = (request.POST.get("email") or "").strip().lower()
+    email = (request.POST.get("email") or "").strip()
     per_client = hit("reset-client", client_address(request), settings.PASSWORD_RESET_LIMIT_PER_CLIENT, 3600)
-    per_address = not email or hit("reset-address", email, settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, 3600)
+    # Per mailbox: "victim@ｅxample.com" or "victim+1@" reach victim@example.com (core/addresses.py).
+    per_address = not email or hit("reset-address", mailbox_key(email), settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, 3600)
     return per_client and per_address
 
 

@@ -196,3 +196,11 @@ def test_the_admin_password_reset_is_limited_too(client, staff, settings):
     first = client.post("/admin/password_reset/", {"email": EMAIL}, **IP)
     assert first.status_code == 302
     assert client.post("/admin/password_reset/", {"email": EMAIL}, **IP).status_code == 429
+
+
+def test_password_reset_limit_is_per_mailbox_however_spelled(client, home_page, settings):
+    """Full-width letters, a soft hyphen or a +tag reach the same inbox: one limit."""
+    settings.PASSWORD_RESET_LIMIT_PER_ADDRESS = 2
+    spellings = ["victim@example.com", "Victim+1@\uff45xample.com", "victim@exa\u00admple.com"]
+    statuses = [reset(client, email, ip=f"203.0.113.{n}").status_code for n, email in enumerate(spellings)]
+    assert statuses == [302, 302, 429]
