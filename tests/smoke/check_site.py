@@ -108,7 +108,10 @@ class Forms(HTMLParser):
             self.forms.append({"action": a.get("action") or "", "id": a.get("id", ""), "fields": {}})
         elif not self.forms:
             return
-        elif tag == "input" and a.get("name") and a.get("type") not in ("submit", "button", "checkbox", "radio"):
+        elif tag == "input" and a.get("name") and a.get("type") == "radio":
+            if "checked" in a or a["name"] not in self.forms[-1]["fields"]:
+                self.forms[-1]["fields"][a["name"]] = a.get("value") or ""
+        elif tag == "input" and a.get("name") and a.get("type") not in ("submit", "button", "checkbox"):
             self.forms[-1]["fields"].setdefault(a["name"], a.get("value") or "")
         elif tag == "select":
             self._select = a.get("name")
