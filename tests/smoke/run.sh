@@ -111,6 +111,11 @@ for port in "$WEB1" "$WEB2"; do
   PIDS+=($!)
 done
 WEB_PIDS=("${PIDS[@]: -2}")
+# Both instances answer before nginx starts: an upstream that refuses a connection is
+# skipped by nginx for a while, and the alternation check below would see that.
+for port in "$WEB1" "$WEB2"; do
+  wait_for "gunicorn :$port" curl -s -o /dev/null -H "Host: $HOST" -H "X-Forwarded-Proto: https" "http://127.0.0.1:$port/health/"
+done
 for n in 1 2; do "$PY" manage.py task_worker --name "smoke-worker-$n" >"$WORK/worker-$n.log" 2>&1 & PIDS+=($!); done
 
 say "nginx from site/nginx.conf.sample (https on $HTTPS_PORT, http on $HTTP_PORT)"
