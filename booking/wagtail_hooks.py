@@ -42,6 +42,7 @@ class StaffChosenView(snippet_chooser.SnippetChosenView):
 
 class StaffChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
     def get_objects(self, pks):
+        pks = [pk for pk in pks if str(pk).isdigit()]  # a non-numeric id chooses nothing (not a 500)
         return admin_views.visible_staff(self.request.user, super().get_objects(pks))
 
 
