@@ -1,108 +1,278 @@
-"""Project UI strings in de, ru, uk.
+"""UI string translations. The PO files are the source of truth.
 
-The tables live in scripts/i18n/<area>.py as `T = {msgid: (de, ru, uk)}`.
-`python scripts/translations.py --refresh` runs makemessages, fills the PO files
-from the tables and compiles them; `--check` only reports untranslated strings. Keeping the tables in
-Python lets a reviewer see every language of a string side by side.
+Every UI string lives in `locale/<lang>/LC_MESSAGES/django.po`, one catalogue per language in
+`settings.LANGUAGES` except the default `LANGUAGE_CODE` (English: the msgids themselves). Translators
+edit those files (Poedit, Weblate, a text editor); no command here ever overwrites a translated msgstr.
+
+    python scripts/translations.py update              # makemessages for every configured language,
+                                                       # keeping translations; then compilemessages
+    python scripts/translations.py fill strings.json   # write translations into EMPTY or fuzzy entries only,
+                                                       # then compilemessages
+    python scripts/translations.py check               # list untranslated and fuzzy entries of every
+                                                       # language; exit status 1 if there is any (CI)
+    python scripts/translations.py compile             # compilemessages only
+
+`update` runs Django's `makemessages --no-obsolete`: new strings arrive with an empty msgstr, strings
+whose msgid changed slightly arrive "fuzzy" with the old translation as a suggestion (msgmerge), strings
+no longer in the code are dropped. The compiled `.mo` files are committed, so a fresh clone and
+`run.py demo` need no gettext.
+
+`fill` takes a JSON file keyed by language code (any number of languages), then msgid:
+
+    {
+      "de": {"Book now": "Jetzt buchen",
+             "%(counter)s result": ["%(counter)s Ergebnis", "%(counter)s Ergebnisse"]},
+      "ru": {"Book now": "Записаться"},
+      "uk": {"Book now": "Записатися"}
+    }
+
+A plural entry is keyed by its singular msgid and takes the list of forms (as many as the catalogue's
+Plural-Forms header asks for; the last form is repeated when fewer are given). `fill` writes only
+entries whose msgstr is empty or marked fuzzy, and reports entries it kept (already translated
+differently: edit the PO file if the translation really should change), msgids the catalogue does not
+have (run `update` first, or the string is not marked for translation) and languages not configured.
+
+Typical flow for a developer who added strings: `update`, then `fill my-strings.json` (or edit the PO
+files in Poedit), then `check`, and commit the `.po` and `.mo` files. On a rebase conflict in
+`locale/*/LC_MESSAGES/django.{po,mo}`: take main's side, then run `update` and `fill` again.
+
+Languages come from the `LANGUAGES` environment variable through the settings (see README).
 """
 
-import runpy
+import json
+import os
+import re
 import sys
 from pathlib import Path
 
-import polib
-
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+MAKEMESSAGES_OPTIONS = {
+    "no_location": True,
+    "no_obsolete": True,
+    "ignore_patterns": ["venv", ".venv", "node_modules", "staticfiles", "tests", "scripts", "media"],
+    "verbosity": 0,
+}
+COMPILE_IGNORE = [".venv", "venv", "node_modules"]
+# makemessages stamps this header on every run; a catalogue whose only change is this line is left as it was
+# (no noise in git, fewer rebase conflicts).
+_STAMP = re.compile(r'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
 
 
-def load_tables():
-    """Merge every table in scripts/i18n/*.py (one per app, so parallel work does not collide)."""
-    merged = {}
-    for path in sorted((ROOT / "scripts" / "i18n").glob("*.py")):
-        namespace = runpy.run_path(str(path))
-        for msgid, row in namespace.get("T", {}).items():
-            if len(row) != 3:
-                raise SystemExit(f"{path.name}: {msgid!r} needs exactly (de, ru, uk)")
-            merged[msgid] = row
-    return merged
+def _setup():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    import django
+
+    django.setup()
 
 
-T = load_tables()
+def languages():
+    """Every configured language that needs a catalogue: settings.LANGUAGES without LANGUAGE_CODE."""
+    from django.conf import settings
 
-LANGS = ("de", "ru", "uk")
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
-def _apply(entry, value):
-    """Set a translation; plural entries take a list of forms (the PO header says how many)."""
+def locale_dir():
+    from django.conf import settings
+
+    return Path(settings.LOCALE_PATHS[0])
+
+
+def po_path(lang, base=None):
+    return Path(base or locale_dir()) / lang / "LC_MESSAGES" / "django.po"
+
+
+def update(langs=None, compile_after=True):
+    """makemessages for every configured language (translations kept), then compilemessages."""
+    from django.core.management import call_command
+
+    langs = list(langs or languages())
+    before = {lang: po_path(lang).read_text(encoding="utf-8") for lang in langs if po_path(lang).exists()}
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # makemessages walks the current directory
+    try:
+        call_command("makemessages", locale=langs, **MAKEMESSAGES_OPTIONS)
+    finally:
+        os.chdir(cwd)
+    for lang, old in before.items():
+        new = po_path(lang).read_text(encoding="utf-8")
+        if new != old and _STAMP.sub("", new) == _STAMP.sub("", old):
+            po_path(lang).write_text(old, encoding="utf-8")
+    if compile_after:
+        compile_messages()
+
+
+def compile_messages():
+    from django.core.management import call_command
+
+    for lang in languages():  # compilemessages skips a .mo newer than its .po; after a git checkout that can lie
+        if po_path(lang).exists():
+            os.utime(po_path(lang))
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        call_command("compilemessages", ignore_patterns=COMPILE_IGNORE, verbosity=0)
+    finally:
+        os.chdir(cwd)
+
+
+def _is_translated(entry):
     if entry.msgid_plural:
-        forms = list(value) if isinstance(value, list | tuple) else [value]
-        wanted = {i: forms[min(i, len(forms) - 1)] for i in range(len(entry.msgstr_plural) or len(forms))}
-        if entry.msgstr_plural == wanted:
-            return False
-        entry.msgstr_plural = wanted
-        return True
-    if entry.msgstr == value:
-        return False
-    entry.msgstr = value
-    return True
-
-
-def _translated(entry):
-    if entry.msgid_plural:
-        return all(entry.msgstr_plural.values()) if entry.msgstr_plural else False
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
     return bool(entry.msgstr)
 
 
-def fill(check_only=False):
-    missing = []
-    for index, lang in enumerate(LANGS):
-        path = ROOT / "locale" / lang / "LC_MESSAGES" / "django.po"
-        po = polib.pofile(str(path))
-        changed = False
-        for entry in po:
+def problems(langs=None, base=None):
+    """[(lang, kind, msgid)] for every untranslated or fuzzy entry; kind is "untranslated", "fuzzy" or
+    "missing catalogue"."""
+    import polib
+
+    found = []
+    for lang in langs or languages():
+        path = po_path(lang, base)
+        if not path.exists():
+            found.append(
+                (lang, "missing catalogue", str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path))
+            )
+            continue
+        for entry in polib.pofile(str(path)):
             if entry.obsolete:
                 continue
-            row = T.get(entry.msgid)
-            if row is None:
-                if not _translated(entry) or "fuzzy" in entry.flags:
-                    missing.append((lang, entry.msgid))
-                continue
-            changed |= _apply(entry, row[index])
             if "fuzzy" in entry.flags:
+                found.append((lang, "fuzzy", entry.msgid))
+            elif not _is_translated(entry):
+                found.append((lang, "untranslated", entry.msgid))
+    return found
+
+
+def _forms(entry, value):
+    forms = list(value) if isinstance(value, list | tuple) else [value]
+    count = len(entry.msgstr_plural) or len(forms)
+    return {i: forms[min(i, len(forms) - 1)] for i in range(count)}
+
+
+def fill(strings, base=None):
+    """Write translations into empty or fuzzy entries only. `strings` = {lang: {msgid: msgstr or [forms]}}.
+
+    Returns a report {"written": n, "kept": [(lang, msgid)], "unknown": [(lang, msgid)], "languages": [lang]}
+    ("languages" lists languages of the input that are not configured)."""
+    import polib
+
+    configured = set(languages())
+    report = {"written": 0, "kept": [], "unknown": [], "languages": []}
+    for lang, table in strings.items():
+        if lang not in configured:
+            report["languages"].append(lang)
+            continue
+        path = po_path(lang, base)
+        if not path.exists():
+            report["unknown"].extend((lang, msgid) for msgid in table)
+            continue
+        po = polib.pofile(str(path))
+        entries = {entry.msgid: entry for entry in po if not entry.obsolete}
+        changed = False
+        for msgid, value in table.items():
+            entry = entries.get(msgid)
+            if entry is None:
+                report["unknown"].append((lang, msgid))
+                continue
+            if not value or (isinstance(value, list | tuple) and not all(value)):
+                continue  # nothing to write
+            fuzzy = "fuzzy" in entry.flags
+            if _is_translated(entry) and not fuzzy:
+                current = entry.msgstr_plural if entry.msgid_plural else entry.msgstr
+                wanted = _forms(entry, value) if entry.msgid_plural else value
+                if current != wanted:
+                    report["kept"].append((lang, msgid))
+                continue
+            if entry.msgid_plural:
+                entry.msgstr_plural = _forms(entry, value)
+            else:
+                entry.msgstr = value if isinstance(value, str) else value[0]
+            if fuzzy:
                 entry.flags.remove("fuzzy")
-                changed = True
-        if changed and not check_only:
+                entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+            report["written"] += 1
+            changed = True
+        if changed:
             po.save(str(path))
-    return missing
+            _normalise(path)
+    return report
 
 
-MAKEMESSAGES = [
-    "makemessages", "-l", "de", "-l", "ru", "-l", "uk", "--no-location", "--no-obsolete",
-    "--ignore=.venv", "--ignore=node_modules", "--ignore=staticfiles", "--ignore=tests", "--ignore=scripts",
-]  # fmt: skip
-
-
-def refresh():
-    """makemessages, fill from the tables, compilemessages: the whole round trip."""
+def _normalise(path):
+    """Rewrap a catalogue polib saved the way gettext (makemessages) writes it, so `fill` and `update`
+    do not fight over line breaks in git diffs. Skipped where gettext is not installed."""
+    import shutil
     import subprocess
 
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, *MAKEMESSAGES], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    missing = fill()
-    subprocess.run(
-        [*manage, "compilemessages", "--ignore=.venv", "--ignore=node_modules"],
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return missing
+    if shutil.which("msgcat"):
+        subprocess.run(["msgcat", "-o", str(path), str(path)], check=True)
+
+
+def load_strings(path):
+    """A JSON file {lang: {msgid: translation}}.
+
+    Also reads an old-style table `scripts/i18n/<area>.py` (`T = {msgid: (de, ru, uk)}`, the format
+    before the PO files became the source) so work started in that format can be filled in one go."""
+    if str(path).endswith(".py"):
+        import runpy
+
+        table = runpy.run_path(str(path)).get("T", {})
+        return {lang: {msgid: row[i] for msgid, row in table.items()} for i, lang in enumerate(("de", "ru", "uk"))}
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise SystemExit(f"{path}: expected {{language code: {{msgid: translation}}}}")
+    return data
+
+
+def _print_problems(found):
+    for lang, kind, msgid in found:
+        print(f"{kind} [{lang}]: {msgid}")
+
+
+def main(argv):
+    command = argv[1] if len(argv) > 1 else "help"
+    if command in ("help", "-h", "--help"):
+        print(__doc__)
+        return 0
+    _setup()
+    if command == "update":
+        update()
+        found = problems()
+        _print_problems(found)
+        print(f"updated {', '.join(languages())}; {len(found)} entries to translate")
+        return 0
+    if command == "compile":
+        compile_messages()
+        return 0
+    if command == "check":
+        found = problems()
+        _print_problems(found)
+        return 1 if found else 0
+    if command == "fill":
+        if len(argv) < 3:
+            print("usage: translations.py fill strings.json [more.json ...]", file=sys.stderr)
+            return 2
+        status = 0
+        for path in argv[2:]:
+            report = fill(load_strings(path))
+            for lang, msgid in report["kept"]:
+                print(f"kept the catalogue's translation [{lang}]: {msgid}")
+            for lang, msgid in report["unknown"]:
+                print(f"not in the catalogue (run update; is it marked for translation?) [{lang}]: {msgid}")
+                status = 1
+            for lang in report["languages"]:
+                print(f"{lang}: not a configured language (settings.LANGUAGES), skipped")
+            print(f"{path}: {report['written']} translations written")
+        compile_messages()
+        return status
+    print(f"unknown command {command!r}; see `translations.py help`", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":
-    if "--refresh" in sys.argv:
-        untranslated = refresh()
-    else:
-        untranslated = fill(check_only="--check" in sys.argv)
-    for lang, msgid in untranslated:
-        print(f"untranslated [{lang}]: {msgid}")
-    sys.exit(1 if untranslated else 0)
+    sys.exit(main(sys.argv))
