@@ -240,6 +240,19 @@ def main(argv):
         print(__doc__)
         return 0
     _setup()
+    if command == "--check":  # the old spelling
+        command = "check"
+    if command == "--refresh":
+        # The old round trip, kept for work started before the PO files became the source: update, then
+        # fill from any old-style scripts/i18n/*.py table (empty and fuzzy entries only).
+        update(compile_after=False)
+        for table in sorted((ROOT / "scripts" / "i18n").glob("*.py")):
+            report = fill(load_strings(table))
+            print(f"{table.relative_to(ROOT)}: {report['written']} translations written (convert it: see README)")
+        compile_messages()
+        found = problems()
+        _print_problems(found)
+        return 1 if found else 0
     if command == "update":
         update()
         found = problems()
