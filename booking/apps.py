@@ -21,4 +21,3 @@ class BookingConfig(AppConfig):
 
     def ready(self):
         pre_migrate.connect(ensure_btree_gist, sender=self, dispatch_uid="booking_btree_gist")
-        from . import jsonld  # noqa: F401  (registers the JSON-LD contributor)

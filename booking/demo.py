@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from pages.demo import DemoContext, add_menu_link, home_page, register, translate_missing
+from pages.demo import DemoContext, DemoLoader, add_menu_link, home_page, translate_missing
 
 from . import states
 from .models import Appointment, BookingPage, Closure, OpeningHours, Service, Staff, VenueFaq, VenuePage
@@ -176,7 +176,6 @@ def _hours():
     return rows
 
 
-@register(50, "booking")
 def load_booking(ctx: DemoContext):
     home = home_page()
     default = Locale.get_default()
@@ -292,3 +291,6 @@ def _book_some(venue, services, staff_members, ctx):
                 )
                 count += 1
     ctx.log(f"Booked {count} demo appointments")
+
+
+LOADERS = [DemoLoader(50, "booking", load_booking)]

@@ -5,8 +5,6 @@ entries and a ReserveAction pointing at the booking page."""
 from django.conf import settings
 from wagtail.models import Locale
 
-from pages.jsonld import graph_contributor
-
 from .models import BookingPage, Service, VenuePage, canonical
 from .schedule import venue_hours
 
@@ -34,8 +32,9 @@ def _absolute(request, url):
     return url if url.startswith("http") else request.build_absolute_uri(url)
 
 
-@graph_contributor
 def booking_nodes(page, request, ctx):
+    """LocalBusiness details and Service nodes on venue and booking pages (the
+    `construct_jsonld_graph` hook, booking/wagtail_hooks.py)."""
     page = getattr(page, "specific", page)
     if not isinstance(page, VenuePage | BookingPage):
         return []

@@ -1,10 +1,10 @@
-"""GDPR export and erasure of a customer's appointments (discovered by ops.privacy)."""
+"""GDPR export and erasure of a customer's appointments (the `register_personal_data` hook,
+booking/wagtail_hooks.py)."""
 
 from django.db.models import Q
 from django.utils import timezone
 
 from core.accounts import guest_rows
-from ops.privacy import register
 
 from . import states
 from .models import Appointment
@@ -19,8 +19,9 @@ def _appointments(user):
     return Appointment.objects.filter(mine).select_related("service", "staff", "venue")
 
 
-@register("bookings")
 class Bookings:
+    name = "bookings"
+
     @staticmethod
     def export(user):
         return [

@@ -6,7 +6,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from core.hooks import CONSTRUCT_JSONLD_GRAPH, REGISTER_DEMO_LOADERS, REGISTER_PERSONAL_DATA
+
+from . import admin_views, demo, jsonld, privacy
 from .dashboard import STATISTICS_PERMISSION, BookingsPanel
 from .models import Service, Staff
 
@@ -132,3 +134,18 @@ def team_listing():
     from .listings import LISTINGS
 
     return LISTINGS[1]
+
+
+@hooks.register(REGISTER_PERSONAL_DATA)
+def bookings_personal_data():
+    return privacy.Bookings
+
+
+@hooks.register(CONSTRUCT_JSONLD_GRAPH)
+def venue_jsonld(page, request, graph, nodes):
+    nodes.extend(jsonld.booking_nodes(page, request, graph))
+
+
+@hooks.register(REGISTER_DEMO_LOADERS)
+def demo_loaders():
+    return demo.LOADERS

@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from pages.demo import DemoContext, register
+from pages.demo import DemoContext, DemoLoader
 
 from .models import PageView
 
@@ -24,7 +24,6 @@ DEMO_PATHS = [
 DAYS = 14
 
 
-@register(90, "visitor statistics")
 def load_page_views(ctx: DemoContext):
     if PageView.objects.exists():
         return
@@ -45,3 +44,6 @@ def load_page_views(ctx: DemoContext):
                 )
     PageView.objects.bulk_create(rows, batch_size=500)
     ctx.log(f"Recorded {len(rows)} demo page views over {DAYS} days")
+
+
+LOADERS = [DemoLoader(90, "visitor statistics", load_page_views)]

@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.hooks import REGISTER_DEMO_LOADERS, REGISTER_PERSONAL_DATA
+
+from . import demo, privacy
 from .backup_panel import BackupStatusPanel
 from .dashboard import VisitorsPanel
 from .permissions import can_view_statistics
@@ -47,3 +50,23 @@ def two_factor_account_item(request):
         "label": _("Two-factor sign-in"),
         "help_text": _("Sign in with a code from an authenticator app as well as your password."),
     }
+
+
+@hooks.register(REGISTER_PERSONAL_DATA)
+def account_personal_data():
+    return privacy.Account
+
+
+@hooks.register(REGISTER_PERSONAL_DATA)
+def feedback_personal_data():
+    return privacy.FeedbackData
+
+
+@hooks.register(REGISTER_PERSONAL_DATA)
+def form_submissions_personal_data():
+    return privacy.FormSubmissions
+
+
+@hooks.register(REGISTER_DEMO_LOADERS)
+def demo_loaders():
+    return demo.LOADERS

@@ -1,21 +1,30 @@
-"""Demo content: a registry of loaders that `manage.py load_demo` runs in order.
+"""Demo content: the loaders that `manage.py load_demo` runs in order.
 
-`pages` never imports `shop` or `booking`; those apps register their own loaders
-in their `demo.py`, which the command discovers with `autodiscover_modules`.
+`pages` never imports `shop` or `booking`: every app returns its loaders from the
+`register_demo_loaders` Wagtail hook (core/hooks.py) in its `wagtail_hooks.py`.
 Every loader must be idempotent: running it twice changes nothing.
 """
 
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Max
+from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from .models import HomePage
+from core.hooks import REGISTER_DEMO_LOADERS
+from core.models import Banner
+
+from .demo_content import site as content
+from .demo_content.home import HOME
+from .models import ContactFormField, ContactPage, HomePage, LegalPage, Menu, MenuItem, StandardPage
 
 DEMO_ADMIN_EMAIL = "admin@example.com"
 DEMO_ADMIN_PASSWORD = "demo-admin-2026"
@@ -28,22 +37,17 @@ class DemoContext:
     extra: dict = field(default_factory=dict)  # loaders may share what they built
 
 
-_LOADERS: list[tuple[int, str, Callable[[DemoContext], None]]] = []
-
-
-def register(order: int, name: str):
-    """Register a demo loader; lower `order` runs first."""
-
-    def decorator(func):
-        if name not in {n for _, n, _ in _LOADERS}:
-            _LOADERS.append((order, name, func))
-        return func
-
-    return decorator
+@dataclass(frozen=True)
+class DemoLoader:
+    order: int  # lower runs first
+    name: str
+    load: Callable[[DemoContext], None]
 
 
 def loaders():
-    return sorted(_LOADERS, key=lambda item: item[0])
+    """Every app's loaders (the `register_demo_loaders` hook), in order."""
+    found = [loader for fn in hooks.get_hooks(REGISTER_DEMO_LOADERS) for loader in fn()]
+    return sorted(found, key=lambda loader: loader.order)
 
 
 def ensure_admin(log):
@@ -111,10 +115,7 @@ def home_page():
     return site.root_page.specific
 
 
-@register(0, "home page")
 def load_home(ctx: DemoContext):
-    from .demo_content.home import HOME
-
     home = home_page()
     if not isinstance(home, HomePage):
         raise RuntimeError("The default site's root page is not a HomePage; run migrations first.")
@@ -159,11 +160,7 @@ def _publish(page, user):
     page.save_revision(user=user).publish(user=user)
 
 
-@register(10, "site pages")
 def load_site_pages(ctx: DemoContext):
-    from .demo_content import site as content
-    from .models import ContactFormField, ContactPage, LegalPage, StandardPage
-
     home = home_page()
     created = {}
     for spec in (content.ABOUT, content.SERVICES, content.TEAM):
@@ -213,13 +210,7 @@ def load_site_pages(ctx: DemoContext):
     ctx.extra["site_pages"] = created
 
 
-@register(15, "menus")
 def load_menus(ctx: DemoContext):
-    from wagtail.models import Locale
-
-    from .demo_content import site as content
-    from .models import Menu, MenuItem
-
     pages = ctx.extra["site_pages"]
     english = Locale.objects.get(language_code="en")
     layout = {
@@ -239,16 +230,7 @@ def load_menus(ctx: DemoContext):
         translate_missing(menu, ctx, content.TRANSLATIONS, f"the {location} menu")
 
 
-@register(16, "banners")
 def load_banners(ctx: DemoContext):
-    from datetime import timedelta
-
-    from django.utils import timezone
-    from wagtail.models import Locale
-
-    from core.models import Banner
-
-    from .demo_content import site as content
 
     english = Locale.objects.get(language_code="en")
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
@@ -273,10 +255,6 @@ def load_banners(ctx: DemoContext):
 def add_menu_link(ctx: DemoContext, location, page, labels):
     """Append a link to `page` to a menu and its translations (idempotent).
     `labels` maps language code to the link text. Used by the shop and booking loaders."""
-    from django.db.models import Max
-
-    from .models import Menu, MenuItem
-
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     menu = Menu.objects.filter(location=location, locale=english).first()
     if menu is None or menu.items.filter(link_page=page).exists():
@@ -288,3 +266,11 @@ def add_menu_link(ctx: DemoContext, location, page, labels):
         if Menu.objects.filter(translation_key=menu.translation_key, locale__language_code=code).exists():
             translate_with_localize(menu, code, {labels["en"]: labels[code]}, ctx.admin)
     ctx.log(f"Linked {page.title} from the {location} menu")
+
+
+LOADERS = [
+    DemoLoader(0, "home page", load_home),
+    DemoLoader(10, "site pages", load_site_pages),
+    DemoLoader(15, "menus", load_menus),
+    DemoLoader(16, "banners", load_banners),
+]

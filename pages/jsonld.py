@@ -2,19 +2,15 @@
 
 The builder emits WebSite, the business (Organization, or LocalBusiness when a
 contributor supplies opening hours), WebPage and, below the home page, a
-BreadcrumbList. Other apps extend the graph without `pages` importing them:
+BreadcrumbList. Other apps extend the graph without `pages` importing them, through the
+`construct_jsonld_graph` Wagtail hook (core/hooks.py), in their `wagtail_hooks.py`:
 
-    from pages.jsonld import graph_contributor
-
-    @graph_contributor
-    def product_nodes(page, request, graph):
+    @hooks.register(CONSTRUCT_JSONLD_GRAPH)
+    def product_nodes(page, request, graph, nodes):
         # `graph` is the GraphContext: ids of the standard nodes, and the
         # business node dict, which a contributor may enrich (e.g. hours).
         if isinstance(page, ProductPage):
-            return [{"@type": "Product", "@id": graph.page_url + "#product", ...}]
-        return []
-
-Register contributors in an app's `ready()` (or a module it imports).
+            nodes.append({"@type": "Product", "@id": graph.page_url + "#product", ...})
 """
 
 import json
@@ -22,16 +18,11 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail import hooks
+from wagtail.models import Site
 
 from core.business import business_contact
-
-_CONTRIBUTORS = []
-
-
-def graph_contributor(func):
-    if func not in _CONTRIBUTORS:
-        _CONTRIBUTORS.append(func)
-    return func
+from core.hooks import CONSTRUCT_JSONLD_GRAPH
 
 
 @dataclass
@@ -94,8 +85,6 @@ def breadcrumb_node(page, request, page_url):
 
 def build_graph(page, request, seo_settings=None):
     """Return the schema.org graph (a dict) for `page` (a Wagtail page or None)."""
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     root = site.root_page.localized if site else None
     site_url = _absolute(request, root.get_url(request)) if root else request.build_absolute_uri("/")
@@ -144,8 +133,8 @@ def build_graph(page, request, seo_settings=None):
         if crumbs:
             webpage["breadcrumb"] = {"@id": crumbs["@id"]}
             nodes.append(crumbs)
-    for contributor in _CONTRIBUTORS:
-        nodes.extend(contributor(page, request, ctx) or [])
+    for construct in hooks.get_hooks(CONSTRUCT_JSONLD_GRAPH):
+        construct(page, request, ctx, nodes)
     return {"@context": "https://schema.org", "@graph": nodes}
 
 

@@ -3,6 +3,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.hooks import REGISTER_DEMO_LOADERS
+
+from . import demo
 from .models import Menu
 
 
@@ -26,3 +29,8 @@ def submissions_need_their_permission(user, editable_forms):
     if user.has_perm("pages.view_form_submissions"):
         return editable_forms
     return editable_forms.none()
+
+
+@hooks.register(REGISTER_DEMO_LOADERS)
+def demo_loaders():
+    return demo.LOADERS

@@ -7,4 +7,4 @@ class ShopConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
-        from . import jsonld, signals  # noqa: F401  (signal receivers, JSON-LD contributor)
+        from . import signals  # noqa: F401  (signal receivers)

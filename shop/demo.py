@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 from PIL import Image, ImageDraw
 from wagtail.models import Locale, Page
 
-from pages.demo import DemoContext, add_menu_link, home_page, register, translate_with_localize
+from pages.demo import DemoContext, DemoLoader, add_menu_link, home_page, translate_with_localize
 from pages.seo import transliterated_slug
 
 from .demo_content import PRODUCT_TEXT, SHOP, SHOP_STRINGS
@@ -123,7 +123,6 @@ def ensure_shipping_countries():
         )
 
 
-@register(20, "shop products")
 def load_products(ctx: DemoContext):
     ensure_shipping_countries()
     partner, _ = Partner.objects.get_or_create(name="Studio Aurora")
@@ -162,7 +161,6 @@ def load_products(ctx: DemoContext):
         ctx.log(f"Created {created_count} products with stock, prices and images")
 
 
-@register(25, "shop pages")
 def load_shop_pages(ctx: DemoContext):
     home = home_page()
     shop = ShopPage.objects.filter(locale=home.locale).first()
@@ -230,3 +228,6 @@ def translate_products(ctx, home):
             translated += 1
         if translated:
             ctx.log(f"Translated {translated} product pages into {code}")
+
+
+LOADERS = [DemoLoader(20, "shop products", load_products), DemoLoader(25, "shop pages", load_shop_pages)]

@@ -1,6 +1,8 @@
 """Product + Offer nodes for ProductPages, merged into the page's one JSON-LD graph."""
 
-from pages.jsonld import graph_contributor
+from oscar.apps.partner.strategy import Selector
+
+from .models import ProductPage
 
 AVAILABILITY = {True: "https://schema.org/InStock", False: "https://schema.org/OutOfStock"}
 
@@ -30,17 +32,13 @@ def product_nodes(title, description, url, sku, image_urls, price, currency, ava
     return [product]
 
 
-@graph_contributor
 def product_page_nodes(page, request, ctx):
-    from .models import ProductPage
-
+    """The Product node of a ProductPage (the `construct_jsonld_graph` hook, shop/wagtail_hooks.py)."""
     if not isinstance(page, ProductPage):
         return []
     product = page.product
     strategy = getattr(request, "strategy", None)
     if strategy is None:
-        from oscar.apps.partner.strategy import Selector
-
         strategy = Selector().strategy(request=request)
     info = strategy.fetch_for_product(product)
     price = None

@@ -6,7 +6,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import admin_views, stats
+from core.hooks import CONSTRUCT_JSONLD_GRAPH, REGISTER_DEMO_LOADERS, REGISTER_PERSONAL_DATA
+
+from . import admin_views, demo, jsonld, privacy, stats
 
 Order = get_model("order", "Order")
 post_save.connect(stats.invalidate, sender=Order, dispatch_uid="shop-stats-invalidate")
@@ -73,3 +75,18 @@ def shop_secret_urls():
         r"/alerts/(?:confirm|cancel/key)/([^/?#\s'\"<>]+)",  # stock alert links mailed to guests
         r"/wishlists/([^/?#\s'\"<>]+)",
     ]
+
+
+@hooks.register(REGISTER_PERSONAL_DATA)
+def orders_personal_data():
+    return privacy.Orders
+
+
+@hooks.register(CONSTRUCT_JSONLD_GRAPH)
+def product_jsonld(page, request, graph, nodes):
+    nodes.extend(jsonld.product_page_nodes(page, request, graph))
+
+
+@hooks.register(REGISTER_DEMO_LOADERS)
+def demo_loaders():
+    return demo.LOADERS

@@ -3,9 +3,11 @@ import re
 
 import pytest
 from django.test import RequestFactory
+from wagtail import hooks
 
+from core.hooks import CONSTRUCT_JSONLD_GRAPH
 from pages import jsonld
-from pages.jsonld import build_graph, graph_contributor, render_graph
+from pages.jsonld import build_graph, render_graph
 
 
 def test_render_graph_cannot_break_out_of_the_script_element():
@@ -36,15 +38,12 @@ def test_business_node_from_seo_settings():
 def test_graph_links_nodes_by_id_and_contributors_extend_it(home_page):
     request = RequestFactory().get("/en/", HTTP_HOST="example.com")
 
-    def opening_hours(page, request, ctx):
+    def opening_hours(page, request, ctx, nodes):
         ctx.business["openingHours"] = "Mo-Fr 09:00-18:00"
-        return [{"@type": "Service", "name": "Haircut", "provider": {"@id": ctx.business_id}}]
+        nodes.append({"@type": "Service", "name": "Haircut", "provider": {"@id": ctx.business_id}})
 
-    graph_contributor(opening_hours)
-    try:
+    with hooks.register_temporarily(CONSTRUCT_JSONLD_GRAPH, opening_hours):
         graph = build_graph(home_page, request)
-    finally:
-        jsonld._CONTRIBUTORS.remove(opening_hours)
     nodes = {node["@type"]: node for node in graph["@graph"]}
     assert graph["@context"] == "https://schema.org"
     assert nodes["WebPage"]["isPartOf"] == {"@id": nodes["WebSite"]["@id"]}

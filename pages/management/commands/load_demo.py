@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import autodiscover_modules
 
 from pages import demo
 
@@ -10,13 +9,12 @@ class Command(BaseCommand):
     help = "Load the demo site (idempotent: running it again changes nothing)."
 
     def handle(self, *args, **options):
-        autodiscover_modules("demo")
         with transaction.atomic():
             admin = demo.ensure_admin(self.stdout.write)
             ctx = demo.DemoContext(admin=admin, log=lambda msg: self.stdout.write(f"  {msg}"))
-            for _order, name, loader in demo.loaders():
-                self.stdout.write(f"Demo: {name}")
-                loader(ctx)
+            for loader in demo.loaders():
+                self.stdout.write(f"Demo: {loader.name}")
+                loader.load(ctx)
         password = getattr(admin, "demo_password", None) or demo.DEMO_ADMIN_PASSWORD
         if not admin.check_password(password):
             password = "(the one printed when the demo was first loaded, or changed since)"
