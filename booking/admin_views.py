@@ -21,8 +21,8 @@ from core.parsing import parse_date, parse_int
 
 from . import states
 from .models import Appointment, Staff, VenuePage
+from .operations import change_status
 from .schedule import local_midnight_utc
-from .services import change_status
 
 ACTIONS = [
     (states.CONFIRMED, gettext_lazy("Confirm")),

@@ -33,8 +33,8 @@ from core.toasts import hx_toast
 from . import limits, states
 from .availability import first_free_per_start
 from .models import Appointment, Service, Staff
+from .operations import ChangeNotAllowed, SlotTaken, book, cancel, reschedule
 from .schedule import bookable_staff, find_slots
-from .services import ChangeNotAllowed, SlotTaken, book, cancel, reschedule
 
 SESSION_KEY = "booking_contact"
 START_FORMAT = "%Y%m%dT%H%MZ"

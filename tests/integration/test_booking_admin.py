@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 
 from booking import states
 from booking.models import Appointment
-from booking.services import book
+from booking.operations import book
 from tests.booking_fixtures import make_service, make_staff, make_venue
 
 NOW = datetime(2030, 6, 1, 12, tzinfo=UTC)

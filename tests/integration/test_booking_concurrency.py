@@ -8,7 +8,7 @@ from django.db import IntegrityError, connection, connections
 
 from booking import states
 from booking.models import Appointment
-from booking.services import SlotTaken, book
+from booking.operations import SlotTaken, book
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
 from tests.site_setup import ensure_site_structure
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 
 from booking import states
 from booking.models import Appointment, VenuePage, validate_time_zone
+from booking.operations import ChangeNotAllowed, SlotTaken, book, cancel, change_status, reschedule
 from booking.schedule import find_slots
-from booking.services import ChangeNotAllowed, SlotTaken, book, cancel, change_status, reschedule
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
 
 MONDAY_10_BERLIN = datetime(2030, 6, 3, 8, 0, tzinfo=UTC)  # Monday 10:00 CEST

@@ -9,7 +9,7 @@ from django.core.cache import cache
 
 from booking import states
 from booking.models import Appointment
-from booking.services import book
+from booking.operations import book
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday

@@ -12,7 +12,7 @@ from oscar.test import factories
 from wagtail.contrib.forms.models import FormSubmission
 
 from booking import states
-from booking.services import book
+from booking.operations import book
 from ops.models import Feedback
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
 

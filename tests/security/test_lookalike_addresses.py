@@ -13,7 +13,7 @@ from django.core import mail
 from django.core.cache import cache
 from oscar.test import factories
 
-from booking.services import book
+from booking.operations import book
 from ops.models import Feedback
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
 

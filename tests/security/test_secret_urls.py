@@ -10,7 +10,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 
-from booking.services import book
+from booking.operations import book
 from ops import recorder
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
 

@@ -19,7 +19,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 
-from booking.services import book
+from booking.operations import book
 from ops.sentry import init_sentry
 from shop.models import StripeEvent
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
@@ -153,7 +153,7 @@ def test_no_secret_reaches_sentry(sentry_server, studio, django_user_model):
         csrf = {"csrfmiddlewaretoken": browser.cookies["csrftoken"]}
         contact = {"client_name": "Jane", "client_email": EMAIL, "client_phone": PHONE, "note": NOTE}
         browser.post(base + page.url + "book/" + QUERY, {**csrf, **state, "action": "details", **contact})
-        with mock.patch("booking.services._free_staff_ids", side_effect=boom):
+        with mock.patch("booking.operations._free_staff_ids", side_effect=boom):
             response = browser.post(base + page.url + "book/" + QUERY, {**csrf, **state, "action": "confirm"})
             assert response.status_code == 500
         # 3. The account page with secrets in the query string.

@@ -1,4 +1,7 @@
-"""Booking operations: book, reschedule, cancel, change status.
+"""The booking app's own operations: book, reschedule, cancel, change status.
+
+Every way in (the wizard, the staff calendar, and later an API or a bot) books,
+cancels and reschedules through these functions; they send the customer emails.
 
 No double booking, two ways:
 - PostgreSQL: the exclusion constraint `booking_no_double_booking` rejects a second
