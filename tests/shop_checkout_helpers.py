@@ -11,6 +11,9 @@ import pytest
 import stripe
 
 ROOT = Path(__file__).resolve().parent.parent
+# The fake Stripe.js with createPaymentMethod (tests/shop_fakestripe.py); under /js.stripe.com/,
+# which localstripe serves without an API key.
+FAKE_STRIPE_JS_PATH = "/js.stripe.com/v3/with-payment-methods/"
 
 
 def free_port():
@@ -121,5 +124,5 @@ def fake_stripe(fake_stripe_server, settings):
     settings.STRIPE_SECRET_KEY = "sk_test_shop"
     settings.STRIPE_PUBLISHABLE_KEY = "pk_test_shop"
     settings.STRIPE_API_BASE = fake_stripe_server.url
-    settings.STRIPE_JS_URL = fake_stripe_server.url + "/js.stripe.com/v3/"
+    settings.STRIPE_JS_URL = fake_stripe_server.url + FAKE_STRIPE_JS_PATH
     return fake_stripe_server
