@@ -75,7 +75,7 @@ def booking_nodes(page, request, ctx):
     keys = {s.translation_key: s for s in canonical_services}
     shown_services = {s.translation_key: s for s in Service.objects.filter(translation_key__in=keys, locale=locale)}
     nodes = []
-    currency = getattr(settings, "OSCAR_DEFAULT_CURRENCY", "EUR")
+    currency = settings.OSCAR_DEFAULT_CURRENCY
     for key, service in keys.items():
         text = shown_services.get(key, service)
         node = {

@@ -66,7 +66,7 @@ class BannerScheduleCacheMiddleware:
         seconds_left = max(0, math.ceil((next_change - timezone.now()).total_seconds()))
         current = _max_age(response)
         if current is None:
-            current = getattr(settings, "CACHE_MIDDLEWARE_SECONDS", 600)
+            current = settings.CACHE_MIDDLEWARE_SECONDS
         if seconds_left < current:
             patch_cache_control(response, max_age=seconds_left)
         return response

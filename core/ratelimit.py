@@ -30,7 +30,7 @@ def client_address(request):
     written canonically (`::ffff:1.2.3.4` is `1.2.3.4`). An entry that is no address
     (only possible in the spoofable part) is skipped for the proxy that reported it."""
     remote = request.META.get("REMOTE_ADDR", "")
-    hops = getattr(settings, "TRUSTED_PROXY_HOPS", 0)
+    hops = settings.TRUSTED_PROXY_HOPS
     if hops <= 0:
         return _one_client(remote) or remote
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]

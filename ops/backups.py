@@ -133,7 +133,7 @@ def compare(expected, actual):
 
 
 def encryption_enabled():
-    return bool(getattr(settings, "DBBACKUP_GPG_RECIPIENT", None))
+    return bool(settings.DBBACKUP_GPG_RECIPIENT)
 
 
 def _backup_storage():
@@ -430,9 +430,7 @@ def _decrypt(path, name):
 
     output = path + ".decrypted"
     with open(path, "rb") as source:
-        result = gnupg.GPG().decrypt_file(
-            source, passphrase=getattr(settings, "DBBACKUP_GPG_PASSPHRASE", None) or None, output=output
-        )
+        result = gnupg.GPG().decrypt_file(source, passphrase=settings.DBBACKUP_GPG_PASSPHRASE or None, output=output)
     if not result.ok:
         reason = result.status or "not encrypted for a key in this keyring"
         raise BackupError(f"cannot decrypt backup {name}: {reason} (is its private key in this server's keyring?)")
@@ -625,7 +623,7 @@ def status(now=None):
     last_backup = BackupRecord.objects.filter(kind=BackupRecord.Kind.BACKUP).first()
     last_good = BackupRecord.objects.filter(kind=BackupRecord.Kind.BACKUP, ok=True).first()
     last_drill = BackupRecord.objects.filter(kind=BackupRecord.Kind.DRILL).first()
-    max_age = timedelta(hours=getattr(settings, "OPS_BACKUP_MAX_AGE_HOURS", 24))
+    max_age = timedelta(hours=settings.OPS_BACKUP_MAX_AGE_HOURS)
     warnings = []
     if last_good is None:
         warnings.append("none")

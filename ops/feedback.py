@@ -27,7 +27,6 @@ from . import secret_urls
 from .models import Feedback
 
 logger = logging.getLogger(__name__)
-MIN_FILL_SECONDS = 3  # override with settings.OPS_FEEDBACK_MIN_SECONDS
 TIMESTAMP_SALT = "ops.feedback.started"
 VIEWPORT = re.compile(r"^\d{2,5}x\d{2,5}$")
 
@@ -81,7 +80,7 @@ class FeedbackForm(forms.Form):
             started = signing.loads(data.get("started") or "", salt=TIMESTAMP_SALT)
         except signing.BadSignature:
             started = None
-        minimum = getattr(settings, "OPS_FEEDBACK_MIN_SECONDS", MIN_FILL_SECONDS)
+        minimum = settings.OPS_FEEDBACK_MIN_SECONDS
         if started is None or time.time() - float(started) < minimum:
             raise forms.ValidationError(_("That was very quick. Please check your message and send it again."))
         return data

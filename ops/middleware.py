@@ -17,8 +17,8 @@ logger = logging.getLogger(__name__)
 class PageViewMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.excluded = compile_exclusions(getattr(settings, "OPS_STATS_EXCLUDED_PATHS", DEFAULT_EXCLUDED))
-        self.enabled = getattr(settings, "OPS_STATS_ENABLED", True)
+        self.excluded = compile_exclusions(DEFAULT_EXCLUDED)
+        self.enabled = settings.OPS_STATS_ENABLED
 
     def __call__(self, request):
         response = self.get_response(request)

@@ -45,7 +45,7 @@ def forget_salts():
 
 def record(view):
     """Queue one unsaved PageView; flush when the buffer is full or old."""
-    size = getattr(settings, "OPS_STATS_BUFFER_SIZE", 1)
+    size = settings.OPS_STATS_BUFFER_SIZE
     if size <= 1:
         view.save(force_insert=True)
         return
@@ -53,9 +53,7 @@ def record(view):
         if not _buffer:
             _buffer_started[0] = time.monotonic()
         _buffer.append(view)
-        due = len(_buffer) >= size or time.monotonic() - _buffer_started[0] > getattr(
-            settings, "OPS_STATS_FLUSH_SECONDS", 10
-        )
+        due = len(_buffer) >= size or time.monotonic() - _buffer_started[0] > settings.OPS_STATS_FLUSH_SECONDS
         batch = _buffer[:] if due else None
         if due:
             _buffer.clear()

@@ -38,7 +38,7 @@ class AxesBackend(AxesStandaloneBackend):
             # Unattributable: it would bypass the lockout and the limit (Oscar's
             # checkout gateway did this). Every caller must pass the request.
             raise PermissionDenied("authenticate() needs the request")
-        limit = getattr(settings, "OPS_LOGIN_RATE_LIMIT", 10)
+        limit = settings.OPS_LOGIN_RATE_LIMIT
         if not hit("login", client_address(request), limit, 60):
             request.credentials_rate_limited = True
             raise PermissionDenied("too many password checks from this client")
@@ -84,7 +84,7 @@ class LoginRateLimitMiddleware:
             if not password_reset_allowed(request):
                 return too_many_requests(request)
         if request.method == "POST" and VIEW_RESTRICTION_PATH.match(request.path_info):
-            if not hit("login", client_address(request), getattr(settings, "OPS_LOGIN_RATE_LIMIT", 10), 60):
+            if not hit("login", client_address(request), settings.OPS_LOGIN_RATE_LIMIT, 60):
                 return too_many_requests(request)
         response = self.get_response(request)
         if getattr(request, "credentials_rate_limited", False):

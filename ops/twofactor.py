@@ -101,7 +101,7 @@ class CodeForm(forms.Form):
 
 def _throttled(request):
     # Per account and per client: a stolen password plus guessed codes stays slow.
-    limit = getattr(settings, "STAFF_2FA_ATTEMPTS_PER_10_MINUTES", 10)
+    limit = settings.STAFF_2FA_ATTEMPTS_PER_10_MINUTES
     return not (
         hit("otp-user", f"user:{request.user.pk}", limit, 600)
         and hit("otp-client", client_address(request), limit, 600)

@@ -65,7 +65,7 @@ def ensure_admin(log):
     )
     if created:
         # Production (prod settings) never gets the password printed in the README.
-        random = getattr(settings, "DEMO_ADMIN_RANDOM_PASSWORD", False)
+        random = settings.DEMO_ADMIN_RANDOM_PASSWORD
         user.demo_password = secrets.token_urlsafe(12) if random else DEMO_ADMIN_PASSWORD
         user.set_password(user.demo_password)
         user.save()

@@ -16,9 +16,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 load_env()
 
-SECRET_KEY = env("SECRET_KEY", default="")
-DEBUG = env.bool("DEBUG", default=False)
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+SECRET_KEY = env("SECRET_KEY", default="")  # SECRET_KEY; prod refuses to start without it
+DEBUG = env.bool("DEBUG", default=False)  # DEBUG; dev defaults to True
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])  # comma-separated
+# CSRF_TRUSTED_ORIGINS: only for a site reached on a non-standard port (https://example.com:8443).
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -172,6 +173,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
+# REDIS_URL: the shared cache (rate limits, lockouts) for several processes; empty: local memory.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
@@ -212,18 +214,19 @@ LOCALE_PATHS = [
     # Oscar's own `ru` catalogue is 9 % translated; its ru_RU one is complete.
     BASE_DIR / "locale" / "oscar",
 ]
-TIME_ZONE = env("TIME_ZONE", default="Europe/Berlin")
+TIME_ZONE = env("TIME_ZONE", default="Europe/Berlin")  # TIME_ZONE: opening hours and appointments
 USE_I18N = True
 USE_TZ = True
 
 # --- Static and media -------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")  # STATIC_ROOT: collectstatic writes here
 # Only what is served: build sources (the Tailwind input) live in assets/.
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")  # MEDIA_ROOT: uploads (without S3)
 
+# AWS_STORAGE_BUCKET_NAME: uploads in this S3 bucket (AWS_S3_ENDPOINT_URL for another S3 provider).
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
@@ -242,14 +245,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "dbbackup": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # BACKUP_DIR: `manage.py backup` writes database and media backups here (folder 0700, files 0600).
         "OPTIONS": {"location": str(env.path("BACKUP_DIR", default=BASE_DIR / "backups"))},
     },
 }
 
 # --- Email ------------------------------------------------------------------
+# EMAIL_URL: e.g. smtp+tls://user:pass@smtp.example.com:587; consolemail:// prints mails.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Studio <hello@example.com>")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Studio <hello@example.com>")  # sender of every mail
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks -------------------------------------------------------
@@ -261,12 +266,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 #             retries with backoff, failed jobs listed under /django-admin/rq/ (staff only)
 TASK_QUEUE = env("TASK_QUEUE", default="database")
 TASK_RETRIES = env.int("TASK_RETRIES", default=3)  # rq: attempts after the first failure
-TASK_RETRY_INTERVALS = env.list("TASK_RETRY_INTERVALS", cast=int, default=[30, 300, 1800])  # seconds
+# rq: seconds before each retry.
+TASK_RETRY_INTERVALS = env.list("TASK_RETRY_INTERVALS", cast=int, default=[30, 300, 1800])
 if TASK_QUEUE == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {
         "default": {
-            "URL": env("TASK_REDIS_URL", default=REDIS_URL or "redis://127.0.0.1:6379/0"),
+            "URL": env("TASK_REDIS_URL", default=REDIS_URL or "redis://127.0.0.1:6379/0"),  # the queue's Redis
             "DEFAULT_TIMEOUT": 300,
             "QUEUE_CLASS": "core.task_queue.TaskQueue",
         }
@@ -284,13 +290,14 @@ TASKS = {
 }
 
 # --- Wagtail ----------------------------------------------------------------
-WAGTAIL_SITE_NAME = env("SITE_NAME", default="Studio Aurora")
+WAGTAIL_SITE_NAME = env("SITE_NAME", default="Studio Aurora")  # SITE_NAME: admin, shop and 2FA app name
+# BASE_URL: the only source of absolute links (emails, admin, sitemap); never the request's Host.
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# Uploads above 40 megapixels (or 20 MB) get a form error, never a 500 (core/images.py);
-# renditions are at most 1200 px wide in templates and for og:image.
+# Uploads above 40 megapixels (IMAGE_MAX_PIXELS) or 20 MB get a form error, never a 500
+# (core/images.py); renditions are at most 1200 px wide in templates and for og:image.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
@@ -300,7 +307,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 SITE_ID = 1  # its domain mirrors BASE_URL after every migrate (core/sites.py)
 OSCAR_URL_SCHEMA = WAGTAILADMIN_BASE_URL.split("://")[0]  # links in Oscar's emails
 OSCAR_SHOP_NAME = WAGTAIL_SITE_NAME
-OSCAR_DEFAULT_CURRENCY = env("CURRENCY", default="EUR")
+OSCAR_DEFAULT_CURRENCY = env("CURRENCY", default="EUR")  # CURRENCY: shop and booking prices (ISO 4217)
 OSCAR_HOMEPAGE = "/"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
@@ -330,9 +337,11 @@ ABSOLUTE_URL_OVERRIDES = {
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 # --- Stripe -----------------------------------------------------------------
+# Without the secret and publishable key the checkout says payments are offline.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
-STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")  # checks the signature of /stripe/webhook/ events
+# Where the Stripe API and Stripe.js are (the tests point both at a local fake).
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
 STRIPE_JS_URL = env("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 
@@ -350,21 +359,24 @@ BOOKING_LIMIT_GUEST_UPCOMING = env.int("BOOKING_LIMIT_GUEST_UPCOMING", default=3
 BOOKING_LIMIT_CHANGES_PER_DAY = env.int("BOOKING_LIMIT_CHANGES_PER_DAY", default=3)
 
 # --- Backups ----------------------------------------------------------------
-DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=7)
+DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=7)  # BACKUP_KEEP: backups kept (database and media each)
 DBBACKUP_CLEANUP_KEEP_MEDIA = DBBACKUP_CLEANUP_KEEP
 # `manage.py backup` encrypts for this GPG key when set (its public key must be in the
 # server's keyring; drills and restores need the private key and BACKUP_GPG_PASSPHRASE).
 DBBACKUP_GPG_RECIPIENT = env("BACKUP_GPG_RECIPIENT", default=None)
 DBBACKUP_GPG_ALWAYS_TRUST = True
 DBBACKUP_GPG_PASSPHRASE = env("BACKUP_GPG_PASSPHRASE", default=None)
-OPS_BACKUP_MAX_AGE_HOURS = env.int("BACKUP_MAX_AGE_HOURS", default=24)  # the admin warns past this
+OPS_BACKUP_MAX_AGE_HOURS = env.int("BACKUP_MAX_AGE_HOURS", default=24)  # hours; the admin warns past this
 
 # --- Visitor statistics (ops) ----------------------------------------------
-OPS_STATS_RETENTION_DAYS = env.int("STATS_RETENTION_DAYS", default=395)
+OPS_STATS_ENABLED = True  # False: no page view is recorded (ops/middleware.py)
+OPS_STATS_RETENTION_DAYS = env.int("STATS_RETENTION_DAYS", default=395)  # days; older page views are deleted
 # Page views are written in batches (see ops/recorder.py): ~0.3 ms instead of
 # 0.7-2.5 ms per view (tests/bench/bench_stats_overhead.py).
 OPS_STATS_BUFFER_SIZE = env.int("STATS_BUFFER_SIZE", default=50)
-OPS_STATS_FLUSH_SECONDS = env.int("STATS_FLUSH_SECONDS", default=30)
+OPS_STATS_FLUSH_SECONDS = env.int("STATS_FLUSH_SECONDS", default=30)  # a batch is written at the latest after this
+# Feedback sent sooner than this many seconds after the form was shown is refused as a bot's (ops/feedback.py).
+OPS_FEEDBACK_MIN_SECONDS = 3
 
 # --- Security (ops) ----------------------------------------------------------
 from csp.constants import NONCE as CSP_NONCE  # noqa: E402
@@ -443,10 +455,19 @@ ACCOUNT_MAILS_PER_ADDRESS = env.int("ACCOUNT_MAILS_PER_ADDRESS", default=3)
 # Staff two-factor sign-in (TOTP app + recovery codes): optional per account, or
 # mandatory for everyone with admin access when this is on.
 STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)
+# Code attempts per account and per client in 10 minutes (ops/twofactor.py).
+STAFF_2FA_ATTEMPTS_PER_10_MINUTES = env.int("STAFF_2FA_ATTEMPTS_PER_10_MINUTES", default=10)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OPS_LOGIN_RATE_LIMIT = env.int("LOGIN_RATE_LIMIT", default=10)  # login POSTs per address per minute
 
+# --- Demo -------------------------------------------------------------------
+# `manage.py load_demo` gives its admin a random password (printed once) instead of the
+# one README publishes; prod.py turns it on.
+DEMO_ADMIN_RANDOM_PASSWORD = False
+
 # --- Sentry -----------------------------------------------------------------
+# SENTRY_DSN turns error reporting on; SENTRY_ENVIRONMENT, SENTRY_RELEASE and
+# SENTRY_TRACES_SAMPLE_RATE (0.0-1.0, share of requests traced) go with it.
 SENTRY_DSN = env("SENTRY_DSN", default="")
 if SENTRY_DSN:
     # Scrubs personal and payment data; 404s and bad Host headers are not reported.
@@ -466,7 +487,7 @@ LOGGING = {
     # Log lines never carry query strings or secret URL parts (ops/secret_urls.py).
     "filters": {"redact_urls": {"()": "ops.log_filters.RedactSecretURLs"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_urls"]}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},  # LOG_LEVEL: DEBUG … ERROR
     # python-gnupg warns "gpg returned a non-zero error code" beside the one-line reason
     # that backup, restore_drill and restore_backup print themselves.
     "loggers": {"gnupg": {"level": "ERROR"}},
