@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,12 +9,13 @@ from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
 from . import payments
-from .webhooks import record_refund
+from .order_status import PAID_FOR
+from .processing import EventHandler
 
 Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
 
-REFUNDABLE = ("Paid", "Shipped")
+REFUNDABLE = PAID_FOR
 
 
 def _require(request):
@@ -48,9 +48,8 @@ def refund_view(request, number):
     except Exception as error:  # noqa: BLE001 - shown to staff, nothing recorded
         messages.error(request, _("Stripe refused the refund: %(error)s") % {"error": error})
         return redirect("shop_admin_orders")
-    with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
-        record_refund(order, source, source.amount_refunded + remaining, reference=refund.id)
-        order.set_status("Refunded")
+    EventHandler(request.user).handle_refund(
+        order, source, source.amount_refunded + remaining, reference=refund.id, in_full=True
+    )
     messages.success(request, _("Order %(number)s was refunded.") % {"number": number})
     return redirect("shop_admin_orders")

@@ -25,12 +25,13 @@ from . import payments
 from .checkout_flow import PickupAwareMixin
 from .emails import send_order_placed
 from .models import OrderLanguage
+from .order_status import PAID
+from .processing import EventHandler
 from .stock import GuardedOrderCreator, SoldOut
 
 logger = logging.getLogger(__name__)
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
-PaymentEventType = get_model("order", "PaymentEventType")
 
 
 class PaymentDetailsView(PickupAwareMixin, oscar_views.PaymentDetailsView):
@@ -104,17 +105,11 @@ class PaymentDetailsView(PickupAwareMixin, oscar_views.PaymentDetailsView):
             return
         if test_payment and settings.DEBUG:
             source_type = get_source_type("Test payment (DEBUG only)")
+            reference = f"test-{order_number}"
             self.add_payment_source(
-                Source(
-                    source_type=source_type,
-                    currency=currency,
-                    amount_allocated=total.incl_tax,
-                    amount_debited=total.incl_tax,
-                    reference=f"test-{order_number}",
-                )
+                Source(source_type=source_type, currency=currency, amount_allocated=total.incl_tax, reference=reference)
             )
-            self.add_payment_event("Settled", total.incl_tax, reference=f"test-{order_number}")
-            self._test_payment = True
+            self._settled_reference = reference  # taken at once once the order exists
             return
         raise UnableToTakePayment(_("Online payment is offline at the moment. Nothing was charged."))
 
@@ -166,6 +161,7 @@ class PaymentDetailsView(PickupAwareMixin, oscar_views.PaymentDetailsView):
         return order
 
     def handle_successful_order(self, order):
+        handler = EventHandler()
         intent_id = getattr(self, "_authorised_intent", None)
         if intent_id:
             try:
@@ -173,9 +169,11 @@ class PaymentDetailsView(PickupAwareMixin, oscar_views.PaymentDetailsView):
             except Exception:  # noqa: BLE001 - the order exists; staff capture it from the admin
                 logger.exception("Order %s: capturing %s failed; the order stays Pending", order.number, intent_id)
             else:
-                record_capture(order, intent_id)
-        elif getattr(self, "_test_payment", False) or getattr(self, "_nothing_to_pay", False):
-            order.set_status("Paid")
+                record_capture(order, intent_id, handler)
+        elif reference := getattr(self, "_settled_reference", None):
+            record_capture(order, reference, handler)
+        elif getattr(self, "_nothing_to_pay", False):
+            handler.advance(order, PAID)
         return super().handle_successful_order(order)
 
     def send_order_placed_email(self, order):
@@ -188,19 +186,12 @@ def get_source_type(name):
     return source_type
 
 
-def get_event_type(name):
-    event_type, _created = PaymentEventType.objects.get_or_create(code=slugify(name), defaults={"name": name})
-    return event_type
-
-
-def record_capture(order, intent_id):
-    """Mark the order paid once its PaymentIntent is captured (idempotent)."""
-    with transaction.atomic():
-        source = order.sources.select_for_update().filter(reference=intent_id).first()
-        if source is not None and source.amount_debited < source.amount_allocated:
-            source.debit(source.amount_allocated - source.amount_debited, reference=intent_id)
-            event_type = get_event_type("Settled")
-            order.payment_events.create(event_type=event_type, amount=source.amount_debited, reference=intent_id)
-        order.refresh_from_db()
-        if order.status == "Pending":
-            order.set_status("Paid")
+def record_capture(order, reference, handler=None):
+    """The payment with this reference (a captured PaymentIntent) was taken: the handler records it
+    and marks the order paid (idempotent)."""
+    handler = handler or EventHandler()
+    source = order.sources.filter(reference=reference).first()
+    if source is not None:
+        handler.handle_settlement(order, source, reference=reference)
+    else:
+        handler.advance(order, PAID)

@@ -9,6 +9,7 @@ from core.emails import queue_email
 
 from . import l10n
 from .models import OrderLanguage
+from .order_status import NOTIFIED
 from .shipping.repository import PICKUP_CODES
 
 
@@ -76,7 +77,7 @@ def send_order_placed(order):
 
 def send_status_changed(order, old_status, new_status):
     to = order_email_address(order)
-    if not to or new_status not in ("Shipped", "Refunded", "Cancelled"):
+    if not to or new_status not in NOTIFIED:
         return None
     language = order_language(order)
     context = order_context(order, language)

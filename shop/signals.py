@@ -6,6 +6,8 @@
   whose ShopPage exists, so an untranslated product still appears there (with the
   default-language text). Translating it with wagtail-localize turns the alias into
   a real translation.
+
+(What happens when an order changes status is the order event handler's: shop/processing.py.)
 """
 
 from django.conf import settings
@@ -13,7 +15,6 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.text import slugify
-from oscar.apps.order.signals import order_status_changed
 from oscar.core.loading import get_model
 from wagtail.models import Page
 from wagtail.signals import page_published
@@ -92,21 +93,3 @@ def alias_published_products(shop_translation_key):
     if source is not None:
         for product_page in ProductPage.objects.child_of(source).live():
             ensure_aliases(product_page)
-
-
-@receiver(order_status_changed)
-def release_stock_of_cancelled_orders(sender, order, old_status, new_status, **kwargs):
-    """A cancelled order never ships: give its reserved units back to the shelf.
-    (Allocation is consumed only on shipping, and Shipped cannot become Cancelled.)"""
-    if new_status != "Cancelled":
-        return
-    for line in order.lines.select_related("stockrecord"):
-        if line.stockrecord is not None:
-            line.stockrecord.cancel_allocation(line.quantity)
-
-
-@receiver(order_status_changed)
-def order_status_email(sender, order, old_status, new_status, **kwargs):
-    from .emails import send_status_changed
-
-    send_status_changed(order, old_status, new_status)

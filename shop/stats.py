@@ -8,9 +8,10 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from .order_status import PAID_FOR, PENDING, REFUNDED
+
 Order = get_model("order", "Order")
 
-PAID_STATUSES = ("Paid", "Shipped")
 CACHE_KEY = "shop:dashboard-stats"
 CACHE_SECONDS = 300
 
@@ -19,7 +20,7 @@ def compute_stats(now=None):
     now = now or timezone.now()
     since_7 = now - timedelta(days=7)
     since_30 = now - timedelta(days=30)
-    paid = Q(status__in=PAID_STATUSES)
+    paid = Q(status__in=PAID_FOR)
     row = Order.objects.aggregate(
         orders=Count("id"),
         orders_7=Count("id", filter=Q(date_placed__gte=since_7)),
@@ -27,8 +28,8 @@ def compute_stats(now=None):
         revenue=Sum("total_incl_tax", filter=paid),
         revenue_7=Sum("total_incl_tax", filter=paid & Q(date_placed__gte=since_7)),
         revenue_30=Sum("total_incl_tax", filter=paid & Q(date_placed__gte=since_30)),
-        pending=Count("id", filter=Q(status="Pending")),
-        refunded=Count("id", filter=Q(status="Refunded")),
+        pending=Count("id", filter=Q(status=PENDING)),
+        refunded=Count("id", filter=Q(status=REFUNDED)),
     )
     for key in ("revenue", "revenue_7", "revenue_30"):
         row[key] = row[key] or Decimal("0.00")

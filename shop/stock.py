@@ -4,10 +4,13 @@ Oscar 4.2's `StockRecord.allocate()` is an unconditional `num_allocated += q`. H
 the check and the increment are one conditional UPDATE, so concurrent checkouts
 cannot both take the last item: the database serialises the row updates and the
 loser's WHERE clause no longer matches.
+
+What happens to the reservation afterwards (shipped, cancelled, refunded) is decided by the
+order's event handler (shop/processing.py).
 """
 
-from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils.translation import gettext as _
 from oscar.apps.order.utils import OrderCreator
 from oscar.core.loading import get_model
@@ -32,6 +35,22 @@ def allocate(stockrecord_id, quantity):
         pk=stockrecord_id, num_in_stock__gte=Coalesce(F("num_allocated"), 0) + quantity
     ).update(num_allocated=Coalesce(F("num_allocated"), 0) + quantity)
     return updated == 1
+
+
+def consume(stockrecord, quantity):
+    """The order shipped: `quantity` units leave the shelf and stop being reserved, in one UPDATE.
+    Oscar's `consume_allocation()` raises when fewer are reserved (staff edited the numbers); here
+    the counts stop at zero instead."""
+    if not stockrecord.can_track_allocations:
+        return
+    stockrecord.pre_save_signal()
+    allocated = Coalesce(F("num_allocated"), 0)
+    StockRecord.objects.filter(pk=stockrecord.pk).update(
+        num_allocated=allocated - Least(allocated, Value(quantity)),
+        num_in_stock=Greatest(Coalesce(F("num_in_stock"), 0) - quantity, Value(0)),
+    )
+    stockrecord.refresh_from_db(fields=["num_allocated", "num_in_stock"])
+    stockrecord.post_save_signal()
 
 
 class GuardedOrderCreator(OrderCreator):

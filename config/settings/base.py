@@ -10,6 +10,7 @@ from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
 
 from config.env import load_env
+from shop import order_status
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -318,18 +319,15 @@ OSCAR_MODERATE_REVIEWS = True
 # answers the same for new and known addresses and mails the owner instead.
 OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 OSCAR_SEND_REGISTRATION_EMAIL = False
-OSCAR_INITIAL_ORDER_STATUS = "Pending"
-OSCAR_INITIAL_LINE_STATUS = "Pending"
-OSCAR_ORDER_STATUS_PIPELINE = {
-    "Pending": ("Paid", "Cancelled"),
-    "Paid": ("Shipped", "Refunded", "Cancelled"),
-    "Shipped": ("Refunded",),
-    "Refunded": (),
-    "Cancelled": (),
-}
+# Order statuses and their pipeline are the shop's (shop/order_status.py); only its event handler
+# (shop/processing.py, loaded through OSCAR_DYNAMIC_CLASS_LOADER) moves an order along it.
+OSCAR_DYNAMIC_CLASS_LOADER = "shop.loading.class_loader"
+OSCAR_INITIAL_ORDER_STATUS = order_status.INITIAL
+OSCAR_INITIAL_LINE_STATUS = order_status.INITIAL
+OSCAR_ORDER_STATUS_PIPELINE = order_status.PIPELINE
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 # Orders still to be delivered: erasing an account keeps their addresses until shipped.
-PRIVACY_OPEN_ORDER_STATUSES = ("Pending", "Paid")
+PRIVACY_OPEN_ORDER_STATUSES = order_status.OPEN
 # Oscar's product links point at the ProductPage of the current language.
 ABSOLUTE_URL_OVERRIDES = {
     "catalogue.product": lambda product: __import__("shop.redirects").redirects.product_url(product),
