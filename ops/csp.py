@@ -1,39 +1,47 @@
 """Content-Security-Policy (django-csp 4): strict on public pages (scripts only
-from our origin or with the per-request nonce), Stripe.js added on checkout
-pages, a relaxed policy for the Wagtail admin, Django admin and Oscar dashboard
-(their own inline scripts)."""
+from our origin or with the per-request nonce), a relaxed policy for the Wagtail
+admin and Django admin (their own inline scripts).
+
+Other views declare what they need with a decorator instead of being matched by URL:
+`admin_policy` (an admin of their own, e.g. a shop dashboard) and
+`csp_update_per_response` (extra sources, e.g. a payment provider's script and frames)."""
 
 import re
-from urllib.parse import urlsplit
+from functools import wraps
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 
-ADMIN_PATHS = re.compile(r"^/(admin|django-admin)/|^/[a-z]{2}(-[a-z]+)?/shop/dashboard/")
-PAYMENT_PATHS = re.compile(r"^/[a-z]{2}(-[a-z]+)?/shop/checkout/")
+ADMIN_PATHS = re.compile(r"^/(admin|django-admin)/")
 
 
-def origin(url):
-    """scheme://host[:port] of a URL, or "" for a relative one."""
-    parts = urlsplit(url or "")
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+def admin_policy(view):
+    """The view gets the relaxed admin policy (OPS_CSP_ADMIN_DIRECTIVES, no nonce)."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        response = view(*args, **kwargs)
+        response._csp_admin = True
+        return response
+
+    return wrapped
 
 
-def stripe_sources():
-    """What Stripe.js needs where payment happens: its script, its iframes (card field, 3-D Secure), its API."""
-    js = origin(settings.STRIPE_JS_URL)
-    sources = {js} if js else set()
-    if js == "https://js.stripe.com":
-        frames, connect = {js, "https://hooks.stripe.com"}, {"https://api.stripe.com"}
-    else:  # a local fake (localstripe) serves script, frames and API from one origin
-        frames, connect = set(sources), set(sources)
-    return {
-        "script-src": sorted(sources),
-        "frame-src": sorted(frames),
-        "connect-src": sorted(connect),
-        "img-src": sorted(sources),
-    }
+def csp_update_per_response(sources):
+    """The view's policy gains the directives `sources()` returns ({directive: [source, …]}),
+    computed for each response so that they follow the settings."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            response = view(*args, **kwargs)
+            response._csp_update = sources()
+            return response
+
+        return wrapped
+
+    return decorator
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -41,15 +49,12 @@ class SiteCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only or parts.config is not None:  # a view decorator decided
             return parts
-        path = request.path_info
-        if ADMIN_PATHS.match(path):
+        if getattr(response, "_csp_admin", False) or ADMIN_PATHS.match(request.path_info):
             parts.config = default_config(settings.OPS_CSP_ADMIN_DIRECTIVES)
             parts.nonce = None  # a nonce would make browsers ignore 'unsafe-inline'
-        elif PAYMENT_PATHS.match(path):
-            extra = stripe_sources()
+        elif parts.update:
             base = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
             parts.update = {
-                key: [*(parts.update or {}).get(key, []), *[v for v in values if v not in base.get(key, [])]]
-                for key, values in extra.items()
+                key: [v for v in values if v not in base.get(key, [])] for key, values in parts.update.items()
             }
         return parts

@@ -37,7 +37,7 @@ class PageViewMiddleware:
         headers = request.headers
         if "HX-Request" in headers or headers.get("Sec-Purpose", headers.get("Purpose", "")).startswith("prefetch"):
             return False
-        if self.excluded.match(request.path):
+        if getattr(response, "not_a_page_view", False) or self.excluded.match(request.path):
             return False
         return not is_bot(headers.get("User-Agent", ""))
 

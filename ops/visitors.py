@@ -3,6 +3,7 @@ day without storing an IP address or setting a cookie. Plain Python only."""
 
 import hashlib
 import re
+from functools import wraps
 from urllib.parse import urlsplit
 
 BOT_PATTERN = re.compile(
@@ -12,7 +13,8 @@ BOT_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
-# Never counted: admin, dashboards, assets, machine endpoints.
+# Never counted: admin, assets, machine endpoints. Other apps' views that are no page
+# views (e.g. an app's staff dashboard) say so with `not_a_page_view`.
 DEFAULT_EXCLUDED = (
     r"^/admin/",
     r"^/django-admin/",
@@ -20,15 +22,25 @@ DEFAULT_EXCLUDED = (
     r"^/media/",
     r"^/documents/",
     r"^/health/",
-    r"^/stripe/",
     r"^/i18n/",
     r"^/ops/",
     r"^/favicon",
     r"^/robots\.txt",
     r"^/sitemap",
-    r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/",
     r"^/[a-z]{2}(-[a-z]+)?/ops/",
 )
+
+
+def not_a_page_view(view):
+    """A view whose responses visitor statistics never count (staff tools, machine endpoints)."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        response = view(*args, **kwargs)
+        response.not_a_page_view = True
+        return response
+
+    return wrapped
 
 
 def is_bot(user_agent):

@@ -117,7 +117,7 @@ MIDDLEWARE = [
     "core.middleware.RejectNulMiddleware",  # 400 before a NUL reaches the database
     "core.middleware.CookiePolicyMiddleware",  # SameSite (and Secure in production) on every cookie
     "ops.csv_safety.CSVFormulaMiddleware",  # no CSV export can carry a spreadsheet formula
-    "ops.csp.SiteCSPMiddleware",  # CSP header (strict public, relaxed admin, Stripe on checkout)
+    "ops.csp.SiteCSPMiddleware",  # CSP header (strict public, relaxed admin; views declare more)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.BannerScheduleCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -380,7 +380,7 @@ OPS_FEEDBACK_MIN_SECONDS = 3
 from csp.constants import NONCE as CSP_NONCE  # noqa: E402
 
 # Scripts only from our origin or with the per-request nonce ({{ request.csp_nonce }});
-# Stripe.js is added on checkout pages and the admin gets a relaxed policy (ops/csp.py).
+# the admin gets a relaxed policy, and views add what they need with decorators (ops/csp.py).
 _MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"] if AWS_STORAGE_BUCKET_NAME else []
 if AWS_STORAGE_BUCKET_NAME and env("AWS_S3_ENDPOINT_URL", default=""):
     from urllib.parse import urlsplit as _urlsplit

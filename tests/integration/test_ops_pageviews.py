@@ -68,6 +68,17 @@ def test_not_counted(client, home_page, path, agent, headers):
     assert PageView.objects.count() == 0
 
 
+def test_views_that_say_so_are_not_counted(client, home_page, admin_user):
+    # Oscar's dashboard declares itself no page view (shop/oscar_apps.py), under any language prefix.
+    client.force_login(admin_user)
+    for path in ("/en/shop/dashboard/", "/de/shop/dashboard/"):
+        response = visit(client, path)
+        assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert PageView.objects.count() == 0
+    visit(client, "/en/")
+    assert PageView.objects.count() == 1
+
+
 def test_posts_are_not_page_views(client, home_page):
     client.post("/en/", HTTP_USER_AGENT=CHROME)
     assert PageView.objects.count() == 0

@@ -53,6 +53,11 @@ def test_checkout_allows_stripe_js_and_the_admin_is_relaxed(client, admin_user, 
     admin = directives(client.get("/admin/")["Content-Security-Policy"])
     assert "'unsafe-inline'" in admin["script-src"] and not any(s.startswith("'nonce-") for s in admin["script-src"])
     assert admin["frame-ancestors"] == ["'self'"]
+    dashboard = directives(client.get("/en/shop/dashboard/")["Content-Security-Policy"])
+    assert "'unsafe-inline'" in dashboard["script-src"] and not any(
+        s.startswith("'nonce-") for s in dashboard["script-src"]
+    )
+    assert "https://js.stripe.com" not in dashboard["script-src"]
 
 
 def login(client, email, password, lang="de"):
