@@ -9,7 +9,6 @@ import time
 from datetime import UTC, datetime
 
 import pytest
-import stripe
 import time_machine
 from django.core.cache import cache
 from django.db import connection
@@ -18,6 +17,7 @@ from oscar.test.factories import create_order
 
 from shop.models import StripeEvent
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.stripe_helpers import post_webhook
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday
 MONDAY = "2030-06-03"
@@ -158,8 +158,7 @@ def order(home_page, settings):
 
 
 def signed_post(client, body):
-    signature = stripe.WebhookSignature.generate_signature_header(body, SECRET, timestamp=int(time.time()))
-    return client.post("/stripe/webhook/", body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature)
+    return post_webhook(client, body, SECRET)
 
 
 def charge(**changes):

@@ -1,9 +1,5 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/sentry_helpers.py)
 """Sentry against a loopback HTTP server standing in for sentry.io."""
-
-import gzip
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import sentry_sdk
@@ -12,6 +8,7 @@ from django.urls import path
 
 from config import urls as config_urls
 from ops.sentry import init_sentry
+from tests.sentry_helpers import RELEASE, events, sentry_server  # noqa: F401 (fixture)
 
 SECRETS = {
     "email": "jane.doe@example.com",
@@ -42,51 +39,6 @@ def boom_view(request):
 urlpatterns = [path("boom/", boom_view), *config_urls.urlpatterns]
 
 
-class Collector(BaseHTTPRequestHandler):
-    received = []
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        encoding = self.headers.get("Content-Encoding", "")
-        if encoding == "gzip":
-            body = gzip.decompress(body)
-        elif encoding == "br":
-            import brotli
-
-            body = brotli.decompress(body)
-        Collector.received.append((self.path, body.decode("utf-8")))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(b"{}")
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def sentry_server():
-    Collector.received = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Collector)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    assert init_sentry(f"http://publickey@127.0.0.1:{server.server_port}/42", environment="ci", release="studio@1.2.3")
-    yield Collector.received
-    sentry_sdk.get_client().close()
-    sentry_sdk.init()  # back to a client that sends nothing
-    server.shutdown()
-
-
-def events(received):
-    found = []
-    for _path, body in received:
-        lines = body.split("\n")
-        for index, line in enumerate(lines[1:], start=1):
-            if line.startswith("{") and json.loads(line).get("type") == "event":
-                found.append(json.loads(lines[index + 1]))
-    return found
-
-
 @pytest.mark.urls(__name__)
 def test_one_scrubbed_envelope_for_a_view_error(sentry_server, home_page, django_user_model):
     user = django_user_model.objects.create_user(email=SECRETS["email"], password="pw-123456789")
@@ -114,7 +66,7 @@ def test_one_scrubbed_envelope_for_a_view_error(sentry_server, home_page, django
     path, body = sentry_server[0]
     assert path == "/api/42/envelope/"
     (event,) = events(sentry_server)
-    assert event["environment"] == "ci" and event["release"] == "studio@1.2.3"
+    assert event["environment"] == "ci" and event["release"] == RELEASE
     assert event["exception"]["values"][-1]["type"] == "RuntimeError"
     leaked = [name for name, value in SECRETS.items() if value in body]
     assert leaked == []

@@ -2,11 +2,7 @@
 """Order emails in the customer's language: product titles from the translated ProductPage,
 status changes (shipped, refunded, cancelled) sent by the background worker."""
 
-import json
-import time
-
 import pytest
-import stripe
 from oscar.apps.partner.strategy import Default
 from oscar.core.loading import get_model
 from oscar.test.factories import create_order
@@ -14,6 +10,7 @@ from oscar.test.factories import create_order
 from shop.emails import send_order_placed
 from shop.models import OrderLanguage
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
+from tests.stripe_helpers import post_webhook, stripe_event
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -59,11 +56,7 @@ def add_stripe_source(order, reference, debited=True):
 
 def webhook(client, settings, event_id, event_type, obj):
     settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-    body = json.dumps(
-        {"id": event_id, "object": "event", "type": event_type, "created": int(time.time()), "data": {"object": obj}}
-    )
-    signature = stripe.WebhookSignature.generate_signature_header(body, WEBHOOK_SECRET, timestamp=int(time.time()))
-    response = client.post("/stripe/webhook/", body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature)
+    response = post_webhook(client, stripe_event(event_id, event_type, obj), WEBHOOK_SECRET)
     assert response.status_code == 200, response.content
 
 

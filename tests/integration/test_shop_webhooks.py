@@ -5,11 +5,12 @@ import time
 from decimal import Decimal
 
 import pytest
-import stripe
 from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
 from shop.models import StripeEvent
+from tests.stripe_helpers import post_webhook, signature_header
+from tests.stripe_helpers import stripe_event as event
 
 Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
@@ -39,16 +40,8 @@ def order(home_page):
     return order
 
 
-def event(event_id, event_type, obj):
-    return {"id": event_id, "object": "event", "type": event_type, "created": int(time.time()), "data": {"object": obj}}
-
-
-def post(client, payload, timestamp=None, secret=SECRET, signature=None):
-    body = json.dumps(payload)
-    timestamp = int(time.time()) if timestamp is None else timestamp
-    if signature is None:
-        signature = stripe.WebhookSignature.generate_signature_header(body, secret, timestamp=timestamp)
-    return client.post("/stripe/webhook/", body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature)
+def post(client, payload, timestamp=None, secret=SECRET):
+    return post_webhook(client, payload, secret, timestamp)
 
 
 def succeeded(n=1):
@@ -82,16 +75,13 @@ def test_signed_payment_succeeded_marks_the_order_paid(client, order):
 def test_bad_signatures_are_refused_and_change_nothing(client, order, how):
     payload = succeeded()
     if how == "unsigned":
-        response = client.post("/stripe/webhook/", json.dumps(payload), content_type="application/json")
+        response = post_webhook(client, payload)
     elif how == "wrong secret":
         response = post(client, payload, secret="whsec_other")
     elif how == "tampered":
         body = json.dumps(payload)
-        header = stripe.WebhookSignature.generate_signature_header(body, SECRET)
         tampered = body.replace("pi_test_1", "pi_test_2")
-        response = client.post(
-            "/stripe/webhook/", tampered, content_type="application/json", HTTP_STRIPE_SIGNATURE=header
-        )
+        response = post_webhook(client, tampered, signature=signature_header(body, SECRET))
     else:
         response = post(client, payload, timestamp=int(time.time()) - 3600)
     assert response.status_code == 400

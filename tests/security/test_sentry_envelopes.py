@@ -1,29 +1,27 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/sentry_helpers.py)
 """Real server errors raised by a signed-in customer, with secrets in query strings,
 bodies, frame variables and a Stripe event, reach a local stand-in for sentry.io;
 none of the personal or secret values is in the envelopes it receives."""
 
-import gzip
 import json
-import threading
 import time
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 from urllib.parse import quote
 
 import pytest
 import requests
 import sentry_sdk
-import stripe
 import time_machine
 from django.core.cache import cache
 from django.test import Client
 
 from booking.operations import book
-from ops.sentry import init_sentry
 from shop.models import StripeEvent
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.sentry_helpers import events, sentry_server  # noqa: F401 (fixture)
 from tests.site_setup import ensure_site_structure
+from tests.stripe_helpers import signature_header
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)
 EMAIL = "jane.doe@example.com"
@@ -37,40 +35,6 @@ STRIPE_STREET, STRIPE_POSTCODE, STRIPE_CITY = "Lindenallee 5", "99423", "Weimar"
 WEBHOOK_SECRET = "whsec_test_sentry"
 
 QUERY = f"?token={QUERY_TOKEN}&access_token={ACCESS_TOKEN}&email={quote(EMAIL)}&phone={quote(PHONE)}"
-
-
-class Collector(BaseHTTPRequestHandler):
-    received = []
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if self.headers.get("Content-Encoding", "") == "gzip":
-            body = gzip.decompress(body)
-        elif self.headers.get("Content-Encoding", "") == "br":
-            import brotli
-
-            body = brotli.decompress(body)
-        Collector.received.append(body.decode("utf-8"))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(b"{}")
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def sentry_server():
-    Collector.received = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Collector)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    assert init_sentry(f"http://publickey@127.0.0.1:{server.server_port}/42", environment="ci")
-    yield Collector.received
-    sentry_sdk.get_client().close()
-    sentry_sdk.init()
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
@@ -94,16 +58,6 @@ def studio(transactional_db, live_server, settings):
             booking_page=page,
         )
     return live_server.url, page, haircut, anna, appointment
-
-
-def events(received):
-    found = []
-    for body in received:
-        lines = body.split("\n")
-        for index, line in enumerate(lines[:-1]):
-            if line.startswith("{") and json.loads(line).get("type") == "event":
-                found.append(json.loads(lines[index + 1]))
-    return found
 
 
 def stripe_event():
@@ -162,7 +116,7 @@ def test_no_secret_reaches_sentry(sentry_server, studio, django_user_model):
             assert profile.status_code == 500
         # 4. A Stripe event with the customer's address, held in the webhook's frames.
         body = json.dumps(stripe_event())
-        signature = stripe.WebhookSignature.generate_signature_header(body, WEBHOOK_SECRET)
+        signature = signature_header(body, WEBHOOK_SECRET)
         with mock.patch.object(StripeEvent.objects, "get_or_create", side_effect=boom):
             response = browser.post(
                 base + "/stripe/webhook/" + QUERY,
@@ -201,7 +155,7 @@ def test_no_secret_reaches_sentry(sentry_server, studio, django_user_model):
         "access token": ACCESS_TOKEN,
         "webhook signature": signature.split("v1=")[1],
     }
-    everything = "\n".join(sentry_server)
+    everything = "\n".join(body for _path, body in sentry_server)
     leaked = [name for name, value in secrets.items() if value in everything or json.dumps(value)[1:-1] in everything]
     assert leaked == []
     # What is left still helps: the parameter names and the path shape.

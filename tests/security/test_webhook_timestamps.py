@@ -4,18 +4,17 @@ refused like stale ones: a pre-signed event cannot be replayed later."""
 import json
 import time
 
-import stripe
+from tests.stripe_helpers import post_webhook, signature_header, stripe_event
 
 SECRET = "whsec_test_future"
 
 
+def customer_created(event_id):
+    return stripe_event(event_id, "customer.created", {"id": "cus_1", "object": "customer"})
+
+
 def post(client, timestamp):
-    body = json.dumps(
-        {"id": "evt_future", "object": "event", "type": "customer.created", "created": int(time.time()),
-         "data": {"object": {"id": "cus_1", "object": "customer"}}}
-    )  # fmt: skip
-    signature = stripe.WebhookSignature.generate_signature_header(body, SECRET, timestamp=timestamp)
-    return client.post("/stripe/webhook/", body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature)
+    return post_webhook(client, customer_created("evt_future"), SECRET, timestamp)
 
 
 def test_events_signed_an_hour_ahead_are_refused(client, home_page, settings):
@@ -33,14 +32,8 @@ def test_a_second_timestamp_does_not_hide_a_future_one(client, home_page, settin
     """Stripe reads the first exact "t=" item; a decoy " t=now" (or any other t= item)
     in front of a future-signed header must not get it past the check."""
     settings.STRIPE_WEBHOOK_SECRET = SECRET
-    body = json.dumps(
-        {"id": "evt_decoy", "object": "event", "type": "customer.created", "created": int(time.time()),
-         "data": {"object": {"id": "cus_1", "object": "customer"}}}
-    )  # fmt: skip
-    future = int(time.time()) + 3600
-    signed = stripe.WebhookSignature.generate_signature_header(body, SECRET, timestamp=future)
+    body = json.dumps(customer_created("evt_decoy"))
+    signed = signature_header(body, SECRET, int(time.time()) + 3600)
     for decoy in (f" t={int(time.time())},", f"t ={int(time.time())},"):
-        response = client.post(
-            "/stripe/webhook/", body, content_type="application/json", HTTP_STRIPE_SIGNATURE=decoy + signed
-        )
+        response = post_webhook(client, body, signature=decoy + signed)
         assert response.status_code == 400 and b"signature" in response.content, (decoy, response.content)
