@@ -28,7 +28,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 from wagtailseo.models import SeoMixin
 
-from core.banners import TARGET_BOOKING
 from pages.seo import SeoPageMixin
 
 from . import states
@@ -505,7 +504,8 @@ class BookingPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["pages.HomePage", "booking.VenuePage"]
     subpage_types = []
-    banner_area = TARGET_BOOKING  # every step, the done, manage and "my bookings" routes
+    # The banner area (declared in booking/wagtail_hooks.py) of every step, the done, manage and "my bookings" routes.
+    banner_area = "booking"
 
     class Meta:
         verbose_name = _("booking page")

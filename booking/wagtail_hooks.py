@@ -6,11 +6,20 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.hooks import CONSTRUCT_JSONLD_GRAPH, REGISTER_DEMO_LOADERS, REGISTER_PERSONAL_DATA
+from core.banners import BannerArea
+from core.hooks import (
+    BUSINESS_CONTACT,
+    CONSTRUCT_JSONLD_GRAPH,
+    REGISTER_BANNER_AREAS,
+    REGISTER_CONTENT_LISTING,
+    REGISTER_DEMO_LOADERS,
+    REGISTER_PERSONAL_DATA,
+    REGISTER_SECRET_URL_PATTERNS,
+)
 
 from . import admin_views, demo, jsonld, privacy
 from .dashboard import STATISTICS_PERMISSION, BookingsPanel
-from .models import Service, Staff
+from .models import BookingPage, Service, Staff
 
 
 class ServiceViewSet(SnippetViewSet):
@@ -106,7 +115,7 @@ def add_bookings_panel(request, panels):
         panels.append(BookingsPanel())
 
 
-@hooks.register("register_secret_url_patterns")
+@hooks.register(REGISTER_SECRET_URL_PATTERNS)
 def booking_secret_urls():
     # The manage and confirmation pages of an appointment (its token is the key).
     return [r"/(?:manage|done)/([^/?#\s'\"<>]+)"]
@@ -115,21 +124,21 @@ def booking_secret_urls():
 # --- the venue and its services/team as the site's one source -------------------------
 
 
-@hooks.register("business_contact")
+@hooks.register(BUSINESS_CONTACT)
 def venue_business_contact(language):
     from .business import venue_contact
 
     return venue_contact(language)
 
 
-@hooks.register("register_content_listing")
+@hooks.register(REGISTER_CONTENT_LISTING)
 def services_listing():
     from .listings import LISTINGS
 
     return LISTINGS[0]
 
 
-@hooks.register("register_content_listing")
+@hooks.register(REGISTER_CONTENT_LISTING)
 def team_listing():
     from .listings import LISTINGS
 
@@ -149,3 +158,8 @@ def venue_jsonld(page, request, graph, nodes):
 @hooks.register(REGISTER_DEMO_LOADERS)
 def demo_loaders():
     return demo.LOADERS
+
+
+@hooks.register(REGISTER_BANNER_AREAS)
+def booking_banner_areas():
+    return [BannerArea(BookingPage.banner_area, _("Booking"))]
