@@ -25,6 +25,7 @@ from pages.blocks import BodyBlock
 from pages.seo import SeoPageMixin
 
 from . import listing
+from .prices import displayed_price
 
 PRODUCTS_PER_PAGE = 12
 BANNER_AREA = "shop"  # the storefront, products and Oscar's views (shop/wagtail_hooks.py)
@@ -139,6 +140,7 @@ class ProductPage(SeoPageMixin, SeoMixin, Page):
         product = self.product
         context["product"] = product
         context["purchase_info"] = request.strategy.fetch_for_product(product)
+        context["price"] = displayed_price(context["purchase_info"])
         context["images"] = self.product_images
         context["shop_page"] = self.get_parent().specific
         return context
