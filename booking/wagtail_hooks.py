@@ -16,9 +16,10 @@ from core.hooks import (
     REGISTER_PERSONAL_DATA,
     REGISTER_SECRET_URL_PATTERNS,
 )
+from ops.permissions import can_view_statistics
 
 from . import admin_views, demo, jsonld, privacy
-from .dashboard import STATISTICS_PERMISSION, BookingsPanel
+from .dashboard import BookingsPanel
 from .models import BookingPage, Service, Staff
 
 
@@ -111,7 +112,7 @@ def register_calendar_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_bookings_panel(request, panels):
-    if request.user.has_perm(STATISTICS_PERMISSION):
+    if can_view_statistics(request.user):
         panels.append(BookingsPanel())
 
 

@@ -15,6 +15,7 @@ from core.hooks import (
     REGISTER_ROBOTS_TXT_RULES,
     REGISTER_SECRET_URL_PATTERNS,
 )
+from ops.permissions import can_view_statistics
 
 from . import admin_views, demo, jsonld, privacy, stats
 from .models import BANNER_AREA
@@ -37,7 +38,7 @@ class OrdersRevenuePanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_orders_panel(request, panels):
-    if not request.user.has_perm("ops.view_statistics"):
+    if not can_view_statistics(request.user):
         return
     figures = stats.cached_stats()
     if figures["orders"]:
