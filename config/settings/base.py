@@ -326,8 +326,6 @@ OSCAR_INITIAL_ORDER_STATUS = order_status.INITIAL
 OSCAR_INITIAL_LINE_STATUS = order_status.INITIAL
 OSCAR_ORDER_STATUS_PIPELINE = order_status.PIPELINE
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
-# Orders still to be delivered: erasing an account keeps their addresses until shipped.
-PRIVACY_OPEN_ORDER_STATUSES = order_status.OPEN
 # Oscar's product links point at the ProductPage of the current language.
 ABSOLUTE_URL_OVERRIDES = {
     "catalogue.product": lambda product: __import__("shop.redirects").redirects.product_url(product),
