@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from core.banners import BannerArea
 from core.hooks import (
     CONSTRUCT_JSONLD_GRAPH,
+    REGISTER_ADMIN_PERMISSIONS,
     REGISTER_BANNER_AREAS,
     REGISTER_DEMO_LOADERS,
     REGISTER_PERSONAL_DATA,
@@ -101,3 +102,8 @@ def product_jsonld(page, request, graph, nodes):
 @hooks.register(REGISTER_DEMO_LOADERS)
 def demo_loaders():
     return demo.LOADERS
+
+
+@hooks.register(REGISTER_ADMIN_PERMISSIONS)
+def dashboard_permissions():
+    return ["partner.dashboard_access"]  # Oscar's dashboard without is_staff

@@ -364,6 +364,9 @@ def test_maintenance_mode_shows_a_localized_503_except_to_staff(client, home_pag
     assert response["Retry-After"]
     assert client.get("/health/").status_code == 200
     assert client.get("/admin/login/").status_code == 200
+    # A view that declares itself exempt (the Stripe webhook) still answers: an unsigned event is refused, not lost.
+    assert client.post("/stripe/webhook/", b"{}", content_type="application/json").status_code == 400
+    assert client.get("/en/shop/basket/").status_code == 503
     client.force_login(admin_user)
     assert client.get("/de/").status_code == 200
 
