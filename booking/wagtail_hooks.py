@@ -6,21 +6,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.banners import BannerArea
-from core.hooks import (
-    BUSINESS_CONTACT,
-    CONSTRUCT_JSONLD_GRAPH,
-    REGISTER_BANNER_AREAS,
-    REGISTER_CONTENT_LISTING,
-    REGISTER_DEMO_LOADERS,
-    REGISTER_PERSONAL_DATA,
-    REGISTER_SECRET_URL_PATTERNS,
-)
-from ops.permissions import can_view_statistics
+from core.hooks import CONSTRUCT_JSONLD_GRAPH, REGISTER_DEMO_LOADERS, REGISTER_PERSONAL_DATA
+from core.parsing import parse_int
 
 from . import admin_views, demo, jsonld, privacy
-from .dashboard import BookingsPanel
-from .models import BookingPage, Service, Staff
+from .business import venue_contact
+from .dashboard import STATISTICS_PERMISSION, BookingsPanel
+from .listings import LISTINGS
+from .models import Service, Staff
 
 
 class ServiceViewSet(SnippetViewSet):
@@ -54,7 +47,8 @@ class StaffChosenView(snippet_chooser.SnippetChosenView):
 
 class StaffChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
     def get_objects(self, pks):
-        pks = [pk for pk in pks if str(pk).isdigit()]  # a non-numeric id chooses nothing (not a 500)
+        # A non-numeric or out-of-range id chooses nothing (not a 500).
+        pks = [pk for pk in pks if parse_int(str(pk), minimum=1) is not None]
         return admin_views.visible_staff(self.request.user, super().get_objects(pks))
 
 
@@ -112,11 +106,11 @@ def register_calendar_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_bookings_panel(request, panels):
-    if can_view_statistics(request.user):
+    if request.user.has_perm(STATISTICS_PERMISSION):
         panels.append(BookingsPanel())
 
 
-@hooks.register(REGISTER_SECRET_URL_PATTERNS)
+@hooks.register("register_secret_url_patterns")
 def booking_secret_urls():
     # The manage and confirmation pages of an appointment (its token is the key).
     return [r"/(?:manage|done)/([^/?#\s'\"<>]+)"]
@@ -125,24 +119,18 @@ def booking_secret_urls():
 # --- the venue and its services/team as the site's one source -------------------------
 
 
-@hooks.register(BUSINESS_CONTACT)
+@hooks.register("business_contact")
 def venue_business_contact(language):
-    from .business import venue_contact
-
     return venue_contact(language)
 
 
-@hooks.register(REGISTER_CONTENT_LISTING)
+@hooks.register("register_content_listing")
 def services_listing():
-    from .listings import LISTINGS
-
     return LISTINGS[0]
 
 
-@hooks.register(REGISTER_CONTENT_LISTING)
+@hooks.register("register_content_listing")
 def team_listing():
-    from .listings import LISTINGS
-
     return LISTINGS[1]
 
 
@@ -159,8 +147,3 @@ def venue_jsonld(page, request, graph, nodes):
 @hooks.register(REGISTER_DEMO_LOADERS)
 def demo_loaders():
     return demo.LOADERS
-
-
-@hooks.register(REGISTER_BANNER_AREAS)
-def booking_banner_areas():
-    return [BannerArea(BookingPage.banner_area, _("Booking"))]

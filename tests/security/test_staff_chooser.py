@@ -28,6 +28,10 @@ def test_the_staff_chooser_is_scoped_to_the_users_venues(client, home_page, djan
     # The multiple-choice answer (ids in the query string) is scoped the same way.
     multiple = client.get(f"/admin/snippets/choose/booking/staff/chosen-multiple/?id={karl.pk}&id={anna.pk}")
     assert b"Karl" not in multiple.content and b"Anna Mitte" in multiple.content
+    # Ids that no row can have (not a number, past the database's integer range) choose nothing, not a 500.
+    for bad in ("x", "99999999999999999999", "-1"):
+        odd = client.get(f"/admin/snippets/choose/booking/staff/chosen-multiple/?id={bad}&id={anna.pk}")
+        assert odd.status_code == 200 and b"Anna Mitte" in odd.content
 
     client.force_login(admin_user)
     html = client.get("/admin/snippets/choose/booking/staff/").content.decode()
