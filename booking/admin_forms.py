@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from .availability import TimeRange, overlapping_ranges
+from .models import MAX_FAQS, MAX_TEAM_MEMBERS, WEEKDAYS
 
 
 def _live_forms(formset):
@@ -21,8 +22,6 @@ def _live_forms(formset):
 
 def check_ranges(formset, start_field, end_field):
     """Every row ends after it starts; rows of one weekday do not overlap."""
-    from .models import WEEKDAYS
-
     names = dict(WEEKDAYS)
     by_day = {}
     for form, data in _live_forms(formset):
@@ -58,8 +57,6 @@ def check_date_ranges(formset):
 
 class VenuePageForm(WagtailAdminPageForm):
     def clean(self):
-        from .models import MAX_FAQS, MAX_TEAM_MEMBERS
-
         cleaned = super().clean()
         check_ranges(self.formsets["opening_hours"], "opens", "closes")
         check_date_ranges(self.formsets["closures"])

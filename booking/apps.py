@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import connections
 from django.db.models.signals import pre_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -6,8 +7,6 @@ from django.utils.translation import gettext_lazy as _
 def ensure_btree_gist(using="default", **kwargs):
     """The no-double-booking constraint needs btree_gist. The migration creates it
     (BtreeGistExtension); this also covers test databases built without migrations."""
-    from django.db import connections
-
     connection = connections[using]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -15,23 +15,24 @@ from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeOperators
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Func, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 from wagtailseo.models import SeoMixin
 
+from core.admin_forms import FormByPath
+from core.banners import TARGET_BOOKING
+from core.routing import SubpageUrlconfMixin
 from pages.seo import SeoPageMixin
 
 from . import states
-from .admin_forms import StaffForm, VenuePageForm
 from .availability import ServiceRules, TimeRange
 
 MAX_FAQS = 5
@@ -107,7 +108,7 @@ class VenuePage(SeoPageMixin, SeoMixin, Page):
         InlinePanel("team_members", label=_("Team member"), heading=_("Team"), max_num=MAX_TEAM_MEMBERS),
     ]
     promote_panels = SeoMixin.seo_panels
-    base_form_class = VenuePageForm
+    base_form_class = FormByPath("booking.admin_forms.VenuePageForm")
     override_translatable_fields = [
         SynchronizedField("time_zone", overridable=False),
         SynchronizedField("phone"),
@@ -324,7 +325,7 @@ class Staff(TranslatableMixin, index.Indexed, ClusterableModel):
     ]
     # venue: the staff chooser narrows results to a venue-scoped user's venues.
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("venue")]
-    base_form_class = StaffForm
+    base_form_class = FormByPath("booking.admin_forms.StaffForm")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("staff member")
@@ -384,8 +385,6 @@ class PostgresExclusionConstraint(ExclusionConstraint):
         return super().remove_sql(model, schema_editor)
 
     def validate(self, model, instance, exclude=None, using="default"):
-        from django.db import connections
-
         if connections[using].vendor != "postgresql":
             return
         return super().validate(model, instance, exclude=exclude, using=using)
@@ -486,8 +485,9 @@ class Appointment(models.Model):
 # --- Booking page -------------------------------------------------------------------
 
 
-class BookingPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
-    """The booking wizard. The steps are routes handled in wizard.py."""
+class BookingPage(SubpageUrlconfMixin, SeoPageMixin, SeoMixin, Page):
+    """The booking wizard. Its steps and the done, manage and "my bookings" pages are the routes
+    in booking/routes.py, views in wizard.py."""
 
     intro = models.TextField(_("introduction"), blank=True)
     venue = models.ForeignKey(
@@ -504,8 +504,8 @@ class BookingPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["pages.HomePage", "booking.VenuePage"]
     subpage_types = []
-    # The banner area (declared in booking/wagtail_hooks.py) of every step, the done, manage and "my bookings" routes.
-    banner_area = "booking"
+    banner_area = TARGET_BOOKING  # every step, the done, manage and "my bookings" routes
+    subpage_urlconf = "booking.routes"
 
     class Meta:
         verbose_name = _("booking page")
@@ -518,33 +518,3 @@ class BookingPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
         if isinstance(parent, VenuePage):
             return canonical(parent)
         return VenuePage.objects.filter(locale=Locale.get_default()).live().first()
-
-    @path("")
-    def wizard(self, request):
-        from .wizard import wizard_view
-
-        return wizard_view(self, request)
-
-    @path("book/")
-    def book(self, request):
-        from .wizard import book_view
-
-        return book_view(request, self)
-
-    @path("done/<str:token>/")
-    def done(self, request, token):
-        from .wizard import done_view
-
-        return done_view(self, request, token)
-
-    @path("my/")
-    def my_bookings(self, request):
-        from .wizard import my_bookings_view
-
-        return my_bookings_view(self, request)
-
-    @path("manage/<str:token>/")
-    def manage(self, request, token):
-        from .wizard import manage_view
-
-        return manage_view(request, self, token)

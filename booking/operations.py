@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from . import states
 from .models import Appointment
+from .notifications import on_booked, on_cancelled
 from .schedule import bookable_staff, find_slots
 
 
@@ -80,8 +81,6 @@ def book(
                     )
             except IntegrityError:
                 continue  # someone else took this staff member's time a moment ago
-            from .notifications import on_booked
-
             transaction.on_commit(lambda a=appointment: on_booked(a))
             return appointment
     raise SlotTaken()
@@ -95,8 +94,6 @@ def cancel(appointment, now=None, by_customer=True):
             raise ChangeNotAllowed()
         appointment.set_status(states.CANCELLED)
         appointment.save(update_fields=["status", "updated_at"])
-    from .notifications import on_cancelled
-
     transaction.on_commit(lambda: on_cancelled(appointment))
     return appointment
 
@@ -123,8 +120,6 @@ def reschedule(appointment, start, now=None):
                 appointment.save()
         except IntegrityError as error:
             raise SlotTaken() from error
-    from .notifications import on_booked
-
     transaction.on_commit(lambda: on_booked(appointment, rescheduled=True))
     return appointment
 
@@ -136,7 +131,5 @@ def change_status(appointment, target):
         appointment.set_status(target)
         appointment.save(update_fields=["status", "updated_at"])
     if target == states.CANCELLED:
-        from .notifications import on_cancelled
-
         transaction.on_commit(lambda: on_cancelled(appointment))
     return appointment

@@ -1,44 +1,44 @@
-"""The booking wizard on a BookingPage: service → staff → date → time → details → confirm.
+"""The booking wizard's views, the routes of a BookingPage (booking/routes.py):
+service → staff → date → time → details → confirm, then the done, manage and "my bookings" pages.
 
-The choices live in the querystring (?service=…&staff=…&date=…&start=…), so every
-step has its own URL: back/forward work, a reload renders the same step, and links
-work without JavaScript. HTMX requests get only the wizard fragment; anything else
-gets the full page. Contact details are kept in the session between the details
-and confirm steps. The final POST works with or without JavaScript.
+The choices live in the querystring, read and written by wizard_state.py (plain Python); these
+views look the chosen ids up, render the step and call operations.py to book, move or cancel.
+HTMX requests get only the wizard fragment; anything else gets the full page. Contact details
+are kept in the session between the details and confirm steps. The final POST works with or
+without JavaScript.
 """
 
 import calendar
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
-from urllib.parse import urlencode
+from dataclasses import replace
+from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from core.accounts import guest_rows, verified_email
 from core.addresses import canonical_email
-from core.parsing import parse_date, parse_int, parse_month, parse_utc
 from core.ratelimit import client_address, ratelimit, too_many_requests
 from core.toasts import hx_toast
 
-from . import limits, states
+from . import limits, operations, states, wizard_state
 from .availability import first_free_per_start
 from .models import Appointment, Service, Staff
-from .operations import ChangeNotAllowed, SlotTaken, book, cancel, reschedule
+from .operations import ChangeNotAllowed, SlotTaken
 from .schedule import bookable_staff, find_slots
+from .wizard_state import STEPS, WizardState
 
 SESSION_KEY = "booking_contact"
-START_FORMAT = "%Y%m%dT%H%MZ"
-STEPS = ["service", "staff", "date", "time", "details", "confirm"]
 INVALID_CHOICE = gettext_lazy("Some of your choices are not valid or no longer available. Please choose again.")
 
 
@@ -58,112 +58,28 @@ class ContactForm(forms.Form):
         return canonical_email(self.cleaned_data["client_email"])
 
 
-# --- state ----------------------------------------------------------------------
+# --- state lookups ---------------------------------------------------------------
 
 
-@dataclass
-class State:
-    service: Service | None = None
-    staff: Staff | None = None
-    anyone: bool = False
-    day: date | None = None
-    month: date | None = None
-    start: datetime | None = None
-    reschedule: Appointment | None = None
-    step_param: str = ""
-    invalid: bool = False
+class VenueFinder:
+    """The wizard state's lookups (wizard_state.Finder) at one venue: the only queries made
+    while reading a state."""
 
-    def params(self, **changes):
-        state = replace(self, **changes)
-        out = {}
-        if state.reschedule is not None:
-            out["reschedule"] = state.reschedule.manage_token
-        if state.service is not None:
-            out["service"] = state.service.pk
-        if state.anyone:
-            out["staff"] = "any"
-        elif state.staff is not None:
-            out["staff"] = state.staff.pk
-        if state.month is not None and state.day is None:
-            out["month"] = state.month.strftime("%Y-%m")
-        if state.day is not None:
-            out["date"] = state.day.isoformat()
-        if state.start is not None:
-            out["start"] = state.start.strftime(START_FORMAT)
-        if state.step_param:
-            out["step"] = state.step_param
-        return out
+    def __init__(self, venue):
+        self.venue = venue
 
-    def query(self, **changes):
-        params = self.params(**changes)
-        return "?" + urlencode(params) if params else "?"
-
-
-def parse_state(data, venue):
-    """Read the choices from GET/POST data. Anything invalid (unknown ids, dates out
-    of range, malformed times) is dropped and `state.invalid` is set, so the step
-    that needs it is shown again with a message; never a 500."""
-    state = State(step_param="confirm" if data.get("step") == "confirm" else "")
-    given = {key for key in ("reschedule", "service", "staff", "month", "date", "start") if data.get(key)}
-    used = set()
-    token = data.get("reschedule")
-    if token:
-        state.reschedule = (
-            Appointment.objects.select_related("service", "staff").filter(manage_token=token, venue=venue).first()
+    def appointment(self, token):
+        return (
+            Appointment.objects.select_related("service", "staff").filter(manage_token=token, venue=self.venue).first()
         )
-        if state.reschedule is not None:
-            state.service = state.reschedule.service
-            state.staff = state.reschedule.staff
-            used |= {"reschedule", "service", "staff"}
-    if state.service is None:
-        service_id = parse_int(data.get("service"), minimum=1)
-        if service_id:
-            state.service = Service.objects.filter(
-                pk=service_id, active=True, locale=Locale.get_default(), staff__venue=venue
-            ).first()
-        used.add("service")
-    if state.service is not None and state.staff is None:
-        staff_value = data.get("staff")
-        staff_id = parse_int(staff_value, minimum=1)
-        if staff_value == "any":
-            state.anyone = True
-        elif staff_id:
-            state.staff = Staff.objects.filter(pk=staff_id, venue=venue, services=state.service, active=True).first()
-        used.add("staff")
-    if state.staff is not None or state.anyone:
-        state.month = parse_month(data.get("month"))
-        state.day = parse_date(data.get("date"))
-        used |= {"month", "date"}
-    if state.day is not None:
-        state.start = parse_utc(data.get("start"), START_FORMAT)
-        used.add("start")
-    missing = {
-        "reschedule": state.reschedule is None,
-        "service": state.service is None,
-        "staff": state.staff is None and not state.anyone,
-        "month": state.month is None,
-        "date": state.day is None,
-        "start": state.start is None,
-    }
-    # A value that was read and could not be used (not one skipped because an earlier choice was missing).
-    state.invalid = any(missing[key] for key in given & used) or ("reschedule" in given and state.reschedule is None)
-    return state
 
+    def service(self, service_id):
+        return Service.objects.filter(
+            pk=service_id, active=True, locale=Locale.get_default(), staff__venue=self.venue
+        ).first()
 
-def current_step(state, request):
-    if state.service is None:
-        return "service"
-    if state.staff is None and not state.anyone:
-        return "staff"
-    if state.day is None:
-        return "date"
-    if state.start is None:
-        return "time"
-    if state.reschedule is not None:
-        return "confirm"
-    if state.step_param == "confirm" and request.session.get(SESSION_KEY):
-        return "confirm"
-    return "details"
+    def staff(self, staff_id, service):
+        return Staff.objects.filter(pk=staff_id, venue=self.venue, services=service, active=True).first()
 
 
 # --- localisation helpers --------------------------------------------------------
@@ -198,10 +114,10 @@ def venue_services(venue):
     )
 
 
-def month_calendar(venue, state, now):
+def month_calendar(venue, state, chosen, now):
     tz = venue.zone
     today = now.astimezone(tz).date()
-    rules = state.service.rules
+    rules = chosen.service.rules
     last_bookable = (now + rules.horizon).astimezone(tz).date()
     month = state.month or today.replace(day=1)
     month = month.replace(day=1)
@@ -209,7 +125,7 @@ def month_calendar(venue, state, now):
         month = today.replace(day=1)
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     first, last = max(weeks[0][0], today), weeks[-1][-1]
-    slots = find_slots(venue, state.service, first, last, staff=state.staff, now=now) if first <= last else []
+    slots = find_slots(venue, chosen.service, first, last, staff=chosen.staff, now=now) if first <= last else []
     free_days = {slot.start.astimezone(tz).date() for slot in slots}
     rows = []
     for week in weeks:
@@ -237,10 +153,16 @@ def month_calendar(venue, state, now):
     }
 
 
-def day_slots(venue, state, now):
+def day_slots(venue, state, chosen, now):
     tz = venue.zone
     slots = find_slots(
-        venue, state.service, state.day, state.day, staff=state.staff, now=now, exclude_appointment=state.reschedule
+        venue,
+        chosen.service,
+        state.day,
+        state.day,
+        staff=chosen.staff,
+        now=now,
+        exclude_appointment=chosen.appointment,
     )
     if state.anyone:
         slots = first_free_per_start(slots)
@@ -251,35 +173,35 @@ def day_slots(venue, state, now):
     ]
 
 
-def start_is_free(venue, state, now):
+def start_is_free(venue, state, chosen, now):
     slots = find_slots(
         venue,
-        state.service,
+        chosen.service,
         state.day,
         state.day,
-        staff=state.staff,
+        staff=chosen.staff,
         now=now,
         pack=False,
-        exclude_appointment=state.reschedule,
+        exclude_appointment=chosen.appointment,
     )
     return any(slot.start == state.start for slot in slots)
 
 
-def summary(venue, state):
+def summary(venue, state, chosen):
     tz = venue.zone
-    context = {"service": localized(state.service), "venue": localized(venue)}
-    if state.staff is not None:
-        context["staff"] = localized(state.staff)
+    context = {"service": localized(chosen.service), "venue": localized(venue)}
+    if chosen.staff is not None:
+        context["staff"] = localized(chosen.staff)
     if state.day is not None:
         context["day_label"] = formats.date_format(state.day, "DATE_FORMAT")
     if state.start is not None:
         local = state.start.astimezone(tz)
         context["time_label"] = local.strftime("%H:%M")
-        context["end_label"] = (state.start + state.service.rules.duration).astimezone(tz).strftime("%H:%M")
+        context["end_label"] = (state.start + chosen.service.rules.duration).astimezone(tz).strftime("%H:%M")
     return context
 
 
-def build_context(page, request, venue, state, step, form=None, error=""):
+def build_context(page, request, venue, state, chosen, step, form=None, error=""):
     now = timezone.now()
     base = page.url
     context = {
@@ -296,9 +218,9 @@ def build_context(page, request, venue, state, step, form=None, error=""):
         "hidden": state.params(step_param=""),
         "restart_url": base + (state.query(service=None, staff=None, anyone=False, day=None, start=None)),
     }
-    if state.service is not None:
-        context["summary"] = summary(venue, state)
-        context["back_to_service"] = base + State(reschedule=state.reschedule).query()
+    if chosen.service is not None:
+        context["summary"] = summary(venue, state, chosen)
+        context["back_to_service"] = base + WizardState(reschedule=state.reschedule).query()
         context["back_to_staff"] = base + state.query(staff=None, anyone=False, day=None, month=None, start=None)
         month = state.day.replace(day=1) if state.day else None
         context["back_to_date"] = base + state.query(day=None, start=None, month=month)
@@ -308,17 +230,18 @@ def build_context(page, request, venue, state, step, form=None, error=""):
         services = venue_services(venue)
         names = localized_map(services)
         context["services"] = [
-            {"service": names[s.pk], "url": base + state.query(service=s, staff=None, anyone=False)} for s in services
+            {"service": names[s.pk], "url": base + state.query(service=s.pk, staff=None, anyone=False)}
+            for s in services
         ]
     elif step == "staff":
-        members = bookable_staff(venue, state.service)
+        members = bookable_staff(venue, chosen.service)
         names = localized_map(members)
         context["staff_choices"] = [
-            {"staff": names[m.pk], "url": base + state.query(staff=m, anyone=False)} for m in members
+            {"staff": names[m.pk], "url": base + state.query(staff=m.pk, anyone=False)} for m in members
         ]
         context["anyone_url"] = base + state.query(staff=None, anyone=True)
     elif step == "date":
-        context["calendar"] = month_calendar(venue, state, now)
+        context["calendar"] = month_calendar(venue, state, chosen, now)
         for row in context["calendar"]["weeks"]:
             for cell in row:
                 cell["url"] = base + cell["url"]
@@ -326,7 +249,7 @@ def build_context(page, request, venue, state, step, form=None, error=""):
             if context["calendar"][key]:
                 context["calendar"][key] = base + context["calendar"][key]
     elif step == "time":
-        context["slots"] = [{**slot, "url": base + slot["url"]} for slot in day_slots(venue, state, now)]
+        context["slots"] = [{**slot, "url": base + slot["url"]} for slot in day_slots(venue, state, chosen, now)]
     elif step == "details":
         if form is None:
             initial = request.session.get(SESSION_KEY) or {}
@@ -352,26 +275,35 @@ def render_step(page, request, context, status=200):
     return response
 
 
-# --- views ---------------------------------------------------------------------------
-
-
-def wizard_view(page, request):
+def _venue_or_404(page):
     venue = page.get_venue()
     if venue is None:
         raise Http404("No venue")
-    state = parse_state(request.GET, venue)
-    step = current_step(state, request)
+    return venue
+
+
+def _has_contact(request):
+    return bool(request.session.get(SESSION_KEY))
+
+
+# --- views: the BookingPage routes (booking/routes.py), each called as view(page, request, ...) ------
+
+
+def wizard(page, request):
+    venue = _venue_or_404(page)
+    state, chosen = wizard_state.parse(request.GET, VenueFinder(venue))
+    step = state.step(_has_contact(request))
     error = INVALID_CHOICE if state.invalid else ""
-    if step in ("details", "confirm") and not start_is_free(venue, state, timezone.now()):
+    if step in ("details", "confirm") and not start_is_free(venue, state, chosen, timezone.now()):
         step, error = "time", _("This time is no longer available. Please pick another.")
         state = replace(state, start=None, step_param="")
-    return render_step(page, request, build_context(page, request, venue, state, step, error=error))
+    return render_step(page, request, build_context(page, request, venue, state, chosen, step, error=error))
 
 
-def _taken(page, request, venue, state):
+def _taken(page, request, venue, state, chosen):
     state = replace(state, start=None, step_param="")
     message = _("This time was just taken, please pick another.")
-    context = build_context(page, request, venue, state, "time", error=message)
+    context = build_context(page, request, venue, state, chosen, "time", error=message)
     response = render_step(page, request, context, status=409)
     if request.htmx:
         response["HX-Push-Url"] = page.url + state.query()
@@ -379,29 +311,35 @@ def _taken(page, request, venue, state):
     return response
 
 
-@ratelimit("booking", limit=20, window_seconds=60)
-def book_view(request, page):
+def _refused(request, message):
+    response = too_many_requests(request, message, retry_after=3600)
+    if request.htmx:
+        hx_toast(response, message, "warning")
+    return response
+
+
+@method_decorator(ratelimit("booking", limit=20, window_seconds=60))
+def book(page, request):
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
-    venue = page.get_venue()
-    if venue is None:
-        raise Http404("No venue")
-    state = parse_state(request.POST, venue)
-    step = current_step(replace(state, step_param=""), request)
+    venue = _venue_or_404(page)
+    state, chosen = wizard_state.parse(request.POST, VenueFinder(venue))
+    step = replace(state, step_param="").step(_has_contact(request))
     if step not in ("details", "confirm"):
         # The choices are incomplete or invalid (e.g. an old form): show the step that is missing.
-        context = build_context(page, request, venue, state, step, error=INVALID_CHOICE if state.invalid else "")
+        error = INVALID_CHOICE if state.invalid else ""
+        context = build_context(page, request, venue, state, chosen, step, error=error)
         return render_step(page, request, context, status=400 if state.invalid else 200)
     action = request.POST.get("action", "details")
 
-    if action == "details" and state.reschedule is None:
+    if action == "details" and chosen.appointment is None:
         form = ContactForm(request.POST)
         if not form.is_valid():
-            return render_step(page, request, build_context(page, request, venue, state, "details", form=form))
+            return render_step(page, request, build_context(page, request, venue, state, chosen, "details", form=form))
         request.session[SESSION_KEY] = form.cleaned_data
         confirm_state = replace(state, step_param="confirm")
         if request.htmx:
-            response = render_step(page, request, build_context(page, request, venue, confirm_state, "confirm"))
+            response = render_step(page, request, build_context(page, request, venue, confirm_state, chosen, "confirm"))
             response["HX-Push-Url"] = page.url + confirm_state.query()
             return response
         return HttpResponseRedirect(page.url + confirm_state.query())
@@ -409,21 +347,18 @@ def book_view(request, page):
     # action == "confirm"
     now = timezone.now()
     try:
-        if state.reschedule is not None:
-            refused = limits.change_refusal(state.reschedule)
+        if chosen.appointment is not None:
+            refused = limits.change_refusal(chosen.appointment)
             if refused:
-                response = too_many_requests(request, refused, retry_after=3600)
-                if request.htmx:
-                    hx_toast(response, refused, "warning")
-                return response
-            appointment = reschedule(state.reschedule, state.start, now=now)
+                return _refused(request, refused)
+            appointment = operations.reschedule(chosen.appointment, state.start, now=now)
             limits.record_change(appointment)
             messages.success(request, _("Your appointment has been moved."))
         else:
             contact = request.session.get(SESSION_KEY)
             form = ContactForm(contact)
             if not contact or not form.is_valid():
-                return render_step(page, request, build_context(page, request, venue, state, "details"))
+                return render_step(page, request, build_context(page, request, venue, state, chosen, "details"))
             refused = limits.refusal(
                 email=form.cleaned_data["client_email"],
                 address=client_address(request),
@@ -432,14 +367,11 @@ def book_view(request, page):
                 now=now,
             )
             if refused:
-                response = too_many_requests(request, refused, retry_after=3600)
-                if request.htmx:
-                    hx_toast(response, refused, "warning")
-                return response
-            appointment = book(
+                return _refused(request, refused)
+            appointment = operations.book(
                 venue=venue,
-                service=state.service,
-                staff=state.staff,
+                service=chosen.service,
+                staff=chosen.staff,
                 start=state.start,
                 language=translation.get_language(),
                 user=request.user,
@@ -449,9 +381,9 @@ def book_view(request, page):
             )
             limits.record(client_address(request))
     except SlotTaken:
-        return _taken(page, request, venue, state)
+        return _taken(page, request, venue, state, chosen)
     except ChangeNotAllowed:
-        return HttpResponseRedirect(page.url + page.reverse_subpage("manage", args=[state.reschedule.manage_token]))
+        return HttpResponseRedirect(page.url + page.reverse_subpage("manage", args=[state.reschedule]))
     request.session.pop(SESSION_KEY, None)
     done_url = page.url + page.reverse_subpage("done", args=[appointment.manage_token])
     if request.htmx:
@@ -501,13 +433,12 @@ def appointment_context(page, appointment):
         "is_active": appointment.is_active,
         "is_past": appointment.start <= now,
         "manage_url": page.url + page.reverse_subpage("manage", args=[appointment.manage_token]),
-        "reschedule_url": page.url
-        + State(reschedule=appointment, service=appointment.service, staff=appointment.staff).query(),
+        "reschedule_url": page.url + wizard_state.for_reschedule(appointment).query(),
         "window_hours": appointment.service.cancellation_window_hours,
     }
 
 
-def done_view(page, request, token):
+def done(page, request, token):
     appointment = _appointment_or_404(token)
     if appointment.manage_link_expired():
         return _link_expired(page, request)
@@ -517,14 +448,14 @@ def done_view(page, request, token):
     return response
 
 
-@ratelimit("booking-manage", limit=20, window_seconds=60)
-def manage_view(request, page, token):
+@method_decorator(ratelimit("booking-manage", limit=20, window_seconds=60))
+def manage(page, request, token):
     appointment = _appointment_or_404(token)
     if appointment.manage_link_expired():
         return _link_expired(page, request)
     if request.method == "POST" and request.POST.get("action") == "cancel":
         try:
-            cancel(appointment)
+            operations.cancel(appointment)
             messages.success(request, _("Your appointment has been cancelled."))
         except ChangeNotAllowed:
             messages.error(request, _("This appointment can no longer be cancelled online."))
@@ -537,10 +468,8 @@ def manage_view(request, page, token):
     return response
 
 
-def my_bookings_view(page, request):
+def my_bookings(page, request):
     if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
         return redirect_to_login(request.get_full_path())
     # Guest bookings count only under an address the account has proven (core.accounts).
     email = verified_email(request.user)
