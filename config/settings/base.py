@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -62,7 +61,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
-    "django.contrib.sitemaps",
     "django.contrib.humanize",
     # Oscar
     "shop.oscar_apps.ShopConfig",  # Oscar's root app; password reset answers alike for every address
@@ -99,12 +97,11 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
-    # Supporting
-    "django_htmx",
+    # Supporting. django-storages (core/storages.py) and django-htmx (its middleware) need no
+    # entry here; /sitemap.xml is our own view (pages/views.py), not a sitemaps app.
     "django_tasks",
     "django_tasks_db",
     "dbbackup",
-    "storages",
     "csp",
     "axes",
     "django_otp",
