@@ -20,8 +20,9 @@ def _live_forms(formset):
         yield form, data
 
 
-def check_ranges(formset, start_field, end_field):
-    """Every row ends after it starts; rows of one weekday do not overlap."""
+def check_ranges(formset):
+    """Every row of WeeklyHours ends after it starts; rows of one weekday do not overlap."""
+    start_field, end_field = formset.model.start_field, formset.model.end_field
     names = dict(WEEKDAYS)
     by_day = {}
     for form, data in _live_forms(formset):
@@ -49,6 +50,7 @@ def check_ranges(formset, start_field, end_field):
 
 
 def check_date_ranges(formset):
+    """Every row of DayRange ends on or after its first day."""
     for form, data in _live_forms(formset):
         first, last = data.get("first_day"), data.get("last_day")
         if first and last and last < first:
@@ -58,7 +60,7 @@ def check_date_ranges(formset):
 class VenuePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
-        check_ranges(self.formsets["opening_hours"], "opens", "closes")
+        check_ranges(self.formsets["opening_hours"])
         check_date_ranges(self.formsets["closures"])
         errors = []
         faqs = sum(1 for _ in _live_forms(self.formsets["faqs"]))
@@ -81,6 +83,6 @@ class VenuePageForm(WagtailAdminPageForm):
 class StaffForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
-        check_ranges(self.formsets["working_hours"], "starts", "ends")
+        check_ranges(self.formsets["working_hours"])
         check_date_ranges(self.formsets["time_off"])
         return cleaned

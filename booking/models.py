@@ -33,7 +33,7 @@ from core.routing import SubpageUrlconfMixin
 from pages.seo import SeoPageMixin
 
 from . import states
-from .availability import ServiceRules, TimeRange
+from .availability import DateRange, ServiceRules, TimeRange
 
 MAX_FAQS = 5
 MAX_TEAM_MEMBERS = 5
@@ -71,6 +71,45 @@ def canonical(obj):
     if obj.locale_id == default.id:
         return obj
     return obj.get_translation_or_none(default) or obj
+
+
+# --- Shared rows: weekly hours, day ranges -------------------------------------------------
+
+
+class WeeklyHours(Orderable):
+    """A time range on a weekday: a venue's opening hours, a staff member's working hours.
+
+    The two kinds name their times differently (opens/closes, starts/ends: the names are in page
+    revisions and translation sources, so they stay); `start_field` and `end_field` say which."""
+
+    start_field, end_field = "starts", "ends"
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WEEKDAYS)
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def as_range(self):
+        return TimeRange(getattr(self, self.start_field), getattr(self, self.end_field))
+
+    def __str__(self):
+        times = self.as_range()
+        return f"{self.get_weekday_display()} {times.start:%H:%M}–{times.end:%H:%M}"
+
+
+class DayRange(Orderable):
+    """Whole days, first to last included: a venue's closure, a staff member's time off."""
+
+    first_day = models.DateField(_("first day"))
+    last_day = models.DateField(_("last day"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def as_range(self):
+        return DateRange(self.first_day, self.last_day)
 
 
 # --- Venue --------------------------------------------------------------------
@@ -140,37 +179,27 @@ def weekly_hours_display(rows):
     days = {number: [] for number, _label in WEEKDAYS}
     for row in rows:
         days[row.weekday].append(row)
-    return [(label, sorted(days[number], key=lambda r: r.opens)) for number, label in WEEKDAYS]
+    return [(label, sorted(days[number], key=lambda r: r.as_range().start)) for number, label in WEEKDAYS]
 
 
-class OpeningHours(Orderable):
+class OpeningHours(WeeklyHours):
+    start_field, end_field = "opens", "closes"
     venue = ParentalKey(VenuePage, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WEEKDAYS)
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"))
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(WeeklyHours.Meta):
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
 
-    def as_range(self):
-        return TimeRange(self.opens, self.closes)
 
-    def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
-
-
-class Closure(Orderable):
+class Closure(DayRange):
     venue = ParentalKey(VenuePage, on_delete=models.CASCADE, related_name="closures")
-    first_day = models.DateField(_("first day"))
-    last_day = models.DateField(_("last day"))
     note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("For the team; not shown publicly."))
 
-    panels = [FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day")]), FieldPanel("note")]
-
-    class Meta(Orderable.Meta):
+    class Meta(DayRange.Meta):
         verbose_name = _("closure")
         verbose_name_plural = _("closures")
 
@@ -336,25 +365,16 @@ class Staff(TranslatableMixin, index.Indexed, ClusterableModel):
         return self.name
 
 
-class StaffWorkingHours(Orderable):
+class StaffWorkingHours(WeeklyHours):
     staff = ParentalKey(Staff, on_delete=models.CASCADE, related_name="working_hours")
-    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WEEKDAYS)
     starts = models.TimeField(_("starts"))
     ends = models.TimeField(_("ends"))
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("starts"), FieldPanel("ends")])]
 
-    def as_range(self):
-        return TimeRange(self.starts, self.ends)
 
-
-class StaffTimeOff(Orderable):
+class StaffTimeOff(DayRange):
     staff = ParentalKey(Staff, on_delete=models.CASCADE, related_name="time_off")
-    first_day = models.DateField(_("first day"))
-    last_day = models.DateField(_("last day"))
-    note = models.CharField(_("note"), max_length=200, blank=True)
-
-    panels = [FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day")]), FieldPanel("note")]
 
 
 # --- Appointments ----------------------------------------------------------------

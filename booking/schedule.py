@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from . import states
-from .availability import DateRange, Interval, StaffSchedule, free_slots
+from .availability import Interval, StaffSchedule, free_slots
 from .models import Appointment, Staff, StaffTimeOff, StaffWorkingHours
 
 
@@ -22,15 +22,20 @@ def local_midnight_utc(day: date, tz: ZoneInfo) -> datetime:
     return utc
 
 
-def venue_hours(venue):
+def by_weekday(rows):
+    """{weekday: [TimeRange]} from WeeklyHours rows (a venue's or a staff member's)."""
     hours = {}
-    for row in venue.opening_hours.all():
+    for row in rows:
         hours.setdefault(row.weekday, []).append(row.as_range())
     return hours
 
 
+def venue_hours(venue):
+    return by_weekday(venue.opening_hours.all())
+
+
 def venue_closures(venue):
-    return [DateRange(c.first_day, c.last_day) for c in venue.closures.all()]
+    return [closure.as_range() for closure in venue.closures.all()]
 
 
 def bookable_staff(venue, service, staff=None):
@@ -61,12 +66,7 @@ def staff_schedules(members, tz, first_day, last_day, exclude_appointment=None):
         busy.setdefault(staff_id, []).append(Interval(start, end))
     schedules = []
     for member in members:
-        rows = list(member.working_hours.all())
-        hours = None
-        if rows:
-            hours = {}
-            for row in rows:
-                hours.setdefault(row.weekday, []).append(row.as_range())
+        hours = by_weekday(member.working_hours.all()) or None  # none: all the venue's opening hours
         time_off = [
             Interval(local_midnight_utc(off.first_day, tz), local_midnight_utc(off.last_day + timedelta(days=1), tz))
             for off in member.time_off.all()
