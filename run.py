@@ -56,6 +56,7 @@ def demo():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.dev")}
     say("Migrating the database (the first run takes a minute or two)")
     manage("migrate", "--noinput", env=env)
+    manage("sync_languages", env=env)  # a language added to LANGUAGES since the last run gets its Wagtail locale
     say("Loading the demo content")
     manage("load_demo", env=env)
     # The background worker sends the confirmation emails (printed to this console

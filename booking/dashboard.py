@@ -9,8 +9,6 @@ from wagtail.admin.ui.components import Component
 from . import states
 from .models import Appointment
 
-STATISTICS_PERMISSION = "ops.view_statistics"
-
 
 def booking_summary(now=None):
     now = now or timezone.now()

@@ -2,8 +2,9 @@
 LocalBusiness hours from the same opening hours that drive availability, Service
 entries and a ReserveAction pointing at the booking page."""
 
-from django.conf import settings
 from wagtail.models import Locale
+
+from core.money import money
 
 from .models import BookingPage, Service, VenuePage, canonical
 from .schedule import venue_hours
@@ -75,15 +76,15 @@ def booking_nodes(page, request, ctx):
     keys = {s.translation_key: s for s in canonical_services}
     shown_services = {s.translation_key: s for s in Service.objects.filter(translation_key__in=keys, locale=locale)}
     nodes = []
-    currency = settings.OSCAR_DEFAULT_CURRENCY
     for key, service in keys.items():
         text = shown_services.get(key, service)
+        price = money(service.price)
         node = {
             "@type": "Service",
             "@id": f"{ctx.site_url}#service-{service.pk}",
             "name": text.name,
             "provider": {"@id": ctx.business_id},
-            "offers": {"@type": "Offer", "price": str(service.price), "priceCurrency": currency},
+            "offers": {"@type": "Offer", "price": price.schema_price, "priceCurrency": price.currency},
         }
         if text.description:
             node["description"] = text.description

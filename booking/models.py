@@ -28,7 +28,6 @@ from wagtail_localize.fields import SynchronizedField
 from wagtailseo.models import SeoMixin
 
 from core.admin_forms import FormByPath
-from core.banners import TARGET_BOOKING
 from core.routing import SubpageUrlconfMixin
 from pages.seo import SeoPageMixin
 
@@ -524,7 +523,8 @@ class BookingPage(SubpageUrlconfMixin, SeoPageMixin, SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["pages.HomePage", "booking.VenuePage"]
     subpage_types = []
-    banner_area = TARGET_BOOKING  # every step, the done, manage and "my bookings" routes
+    # The banner area (declared in booking/wagtail_hooks.py) of every step, the done, manage and "my bookings" routes.
+    banner_area = "booking"
     subpage_urlconf = "booking.routes"
 
     class Meta:

@@ -6,14 +6,24 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.hooks import CONSTRUCT_JSONLD_GRAPH, REGISTER_DEMO_LOADERS, REGISTER_PERSONAL_DATA
+from core.banners import BannerArea
+from core.hooks import (
+    BUSINESS_CONTACT,
+    CONSTRUCT_JSONLD_GRAPH,
+    REGISTER_BANNER_AREAS,
+    REGISTER_CONTENT_LISTING,
+    REGISTER_DEMO_LOADERS,
+    REGISTER_PERSONAL_DATA,
+    REGISTER_SECRET_URL_PATTERNS,
+)
 from core.parsing import parse_int
+from ops.permissions import can_view_statistics
 
 from . import admin_views, demo, jsonld, privacy
 from .business import venue_contact
-from .dashboard import STATISTICS_PERMISSION, BookingsPanel
+from .dashboard import BookingsPanel
 from .listings import LISTINGS
-from .models import Service, Staff
+from .models import BookingPage, Service, Staff
 
 
 class ServiceViewSet(SnippetViewSet):
@@ -106,11 +116,11 @@ def register_calendar_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_bookings_panel(request, panels):
-    if request.user.has_perm(STATISTICS_PERMISSION):
+    if can_view_statistics(request.user):
         panels.append(BookingsPanel())
 
 
-@hooks.register("register_secret_url_patterns")
+@hooks.register(REGISTER_SECRET_URL_PATTERNS)
 def booking_secret_urls():
     # The manage and confirmation pages of an appointment (its token is the key).
     return [r"/(?:manage|done)/([^/?#\s'\"<>]+)"]
@@ -119,17 +129,17 @@ def booking_secret_urls():
 # --- the venue and its services/team as the site's one source -------------------------
 
 
-@hooks.register("business_contact")
+@hooks.register(BUSINESS_CONTACT)
 def venue_business_contact(language):
     return venue_contact(language)
 
 
-@hooks.register("register_content_listing")
+@hooks.register(REGISTER_CONTENT_LISTING)
 def services_listing():
     return LISTINGS[0]
 
 
-@hooks.register("register_content_listing")
+@hooks.register(REGISTER_CONTENT_LISTING)
 def team_listing():
     return LISTINGS[1]
 
@@ -147,3 +157,8 @@ def venue_jsonld(page, request, graph, nodes):
 @hooks.register(REGISTER_DEMO_LOADERS)
 def demo_loaders():
     return demo.LOADERS
+
+
+@hooks.register(REGISTER_BANNER_AREAS)
+def booking_banner_areas():
+    return [BannerArea(BookingPage.banner_area, _("Booking"))]

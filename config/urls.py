@@ -41,7 +41,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Oscar is mounted once, before Wagtail: its templates reverse customer:*,
     # basket:*, catalogue:* and search:* on every page.
-    path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("shop/", include("shop.urls")),  # Oscar's URLs with what its views declare (shop/urls.py)
     path("search/", pages_views.search_view, name="site-search"),
     path("ops/", include("ops.urls")),  # feedback widget POST (language-prefixed: localized replies)
     path("", include(wagtail_urls)),

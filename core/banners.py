@@ -4,7 +4,7 @@ Rules:
 - only banners within their schedule (starts_at <= now < ends_at; an empty bound is open);
 - only banners whose target matches: the whole site, a page subtree (matched by the
   translation keys of the current page's ancestors, so a subtree in any language
-  counts), the shop area or the booking area;
+  counts), or an area another app declares (a `BannerArea`, see core/hooks.py);
 - one banner per translation group: the visitor's language if translated, otherwise
   the default language's text;
 - highest priority first, then the most recently started; at most `limit`.
@@ -16,8 +16,17 @@ from datetime import datetime
 
 TARGET_SITE = "site"
 TARGET_SUBTREE = "subtree"
-TARGET_SHOP = "shop"
-TARGET_BOOKING = "booking"
+
+
+@dataclass(frozen=True)
+class BannerArea:
+    """A part of the site an editor can target with a banner, declared by the app that owns it
+    (the `register_banner_areas` hook). Its pages name it in `banner_area`; views in one of
+    `url_namespaces` show its banners too."""
+
+    name: str  # stored in Banner.target (at most 10 characters)
+    label: str
+    url_namespaces: tuple = ()
 
 
 @dataclass(frozen=True)

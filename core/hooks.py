@@ -24,6 +24,10 @@ REGISTER_SECRET_URL_PATTERNS = "register_secret_url_patterns"  (asked by ops.sec
     fn() -> iterable of regular expressions (unanchored) whose groups are secret URL parts,
     masked in statistics, logs and Sentry. Implemented by shop and booking.
 
+REGISTER_ADMIN_PERMISSIONS = "register_admin_permissions"  (asked by ops.twofactor)
+    fn() -> iterable of permission names ("app_label.codename") that give admin access, so
+    their holders need the second factor like staff. Implemented by shop (Oscar's dashboard).
+
 REGISTER_PERSONAL_DATA = "register_personal_data"  (asked by ops.privacy: GDPR export/erase)
     fn() -> a handler with `name` (the key in the export), `export(user)` -> JSON-serialisable
     data and `erase(user)` (delete or anonymise). Implemented by ops (account, feedback,
@@ -50,14 +54,18 @@ Wagtail's own hooks used by several apps: `construct_homepage_panels` (dashboard
 users with ops.permissions.VIEW_STATISTICS), `register_admin_urls`, `register_admin_menu_item`,
 `register_admin_viewset`, `register_account_menu_item`, `filter_form_submissions_for_user`.
 
-Views declare what they need instead of being matched by URL: `ops.csp.admin_policy` and
-`ops.csp.csp_update_per_response` (Content-Security-Policy), `ops.visitors.not_a_page_view`
-(visitor statistics). The shop applies them to Oscar's checkout and dashboard (shop/oscar_apps.py).
+Views declare what they need instead of being matched by URL, with decorators:
+`ops.csp.admin_policy` and `ops.csp.csp_update_per_response` (Content-Security-Policy),
+`ops.visitors.not_a_page_view` (visitor statistics), `ops.twofactor.second_factor_required`
+(staff's second factor), `ops.security.password_reset_limited` (reset limits) and
+`core.middleware.maintenance_exempt` (works during maintenance). The shop applies them to
+Oscar's views (shop/oscar_apps.py) and its Stripe webhook.
 """
 
 REGISTER_BANNER_AREAS = "register_banner_areas"
 REGISTER_ROBOTS_TXT_RULES = "register_robots_txt_rules"
 REGISTER_SECRET_URL_PATTERNS = "register_secret_url_patterns"
+REGISTER_ADMIN_PERMISSIONS = "register_admin_permissions"
 REGISTER_PERSONAL_DATA = "register_personal_data"
 REGISTER_DEMO_LOADERS = "register_demo_loaders"
 CONSTRUCT_JSONLD_GRAPH = "construct_jsonld_graph"

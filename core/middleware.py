@@ -4,13 +4,31 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.template.response import TemplateResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from .models import SiteSettings
+
 # Paths that keep working during maintenance: staff must be able to sign in and
-# switch it off; monitoring and payment callbacks must not be lost.
-MAINTENANCE_EXEMPT_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/health/", "/stripe/", "/i18n/")
+# switch it off; monitoring must not be lost. Other views say so with `maintenance_exempt`
+# (e.g. payment callbacks).
+MAINTENANCE_EXEMPT_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/health/", "/i18n/")
+
+
+def maintenance_exempt(view):
+    """A view that keeps working in maintenance mode (a callback that must not be lost)."""
+    view.maintenance_exempt = True
+    return view
+
+
+def _exempt_view(request):
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return getattr(match.func, "maintenance_exempt", False)
 
 
 class MaintenanceModeMiddleware:
@@ -39,9 +57,7 @@ class MaintenanceModeMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff:
             return False
-        from core.models import SiteSettings
-
-        return SiteSettings.for_request(request).maintenance_mode
+        return SiteSettings.for_request(request).maintenance_mode and not _exempt_view(request)
 
 
 class BannerScheduleCacheMiddleware:

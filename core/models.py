@@ -4,11 +4,13 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 
+from .hooks import REGISTER_BANNER_AREAS, REGISTER_ROBOTS_TXT_RULES
 from .validators import validate_link_url
 
 
@@ -40,8 +42,15 @@ class BannerSeverity(models.TextChoices):
 class BannerTarget(models.TextChoices):
     SITE = "site", _("Whole site")
     SUBTREE = "subtree", _("A page and its sub-pages")
-    SHOP = "shop", _("Shop")
-    BOOKING = "booking", _("Booking")
+
+
+def banner_areas():
+    """The areas other apps declare (core.banners.BannerArea, the `register_banner_areas` hook)."""
+    return [area for fn in hooks.get_hooks(REGISTER_BANNER_AREAS) for area in fn()]
+
+
+def banner_target_choices():
+    return [*BannerTarget.choices, *((area.name, area.label) for area in banner_areas())]
 
 
 class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
@@ -67,7 +76,7 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
     ends_at = models.DateTimeField(null=True, blank=True, verbose_name=_("show until"))
     priority = models.IntegerField(default=0, verbose_name=_("priority"), help_text=_("Higher shows first."))
     target = models.CharField(
-        max_length=10, choices=BannerTarget.choices, default=BannerTarget.SITE, verbose_name=_("show on")
+        max_length=10, choices=banner_target_choices, default=BannerTarget.SITE, verbose_name=_("show on")
     )
     target_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -114,6 +123,14 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
             raise ValidationError(errors)
 
 
+def default_robots_txt():
+    """The rules a new site starts with: the admin, search, and what other apps keep out
+    of search engines (the `register_robots_txt_rules` hook)."""
+    rules = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
+    rules += [rule for fn in hooks.get_hooks(REGISTER_ROBOTS_TXT_RULES) for rule in fn()]
+    return "\n".join([*rules, "Disallow: /*/search/"])
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """Settings → Site settings in the admin."""
@@ -128,8 +145,7 @@ class SiteSettings(BaseSiteSetting):
     )
 
     robots_txt = models.TextField(
-        default="User-agent: *\nDisallow: /admin/\nDisallow: /django-admin/\nDisallow: /*/shop/basket/\n"
-        "Disallow: /*/shop/checkout/\nDisallow: /*/shop/accounts/\nDisallow: /*/search/",
+        default=default_robots_txt,
         blank=True,
         verbose_name=_("robots.txt rules"),
         help_text=_("The sitemap line is added automatically."),

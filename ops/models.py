@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .permissions import VIEW_STATISTICS_CODENAME
+
 
 class PageView(models.Model):
     """One public page view. No IP, no cookie: `visitor` is a hash of
@@ -20,9 +22,8 @@ class PageView(models.Model):
         verbose_name = _("page view")
         verbose_name_plural = _("page views")
         indexes = [models.Index(fields=["day", "path"])]
-        # The one permission that opens the statistics panels and views
-        # (shop and booking panels check it too): "ops.view_statistics".
-        permissions = [("view_statistics", _("Can view visitor and business statistics"))]
+        # The one permission that opens the statistics panels and views (ops/permissions.py).
+        permissions = [(VIEW_STATISTICS_CODENAME, _("Can view visitor and business statistics"))]
 
     def __str__(self):
         return f"{self.day} {self.path}"

@@ -2,12 +2,12 @@
 
 Both live in the first authentication backend, so every password check that goes
 through `authenticate(request, ...)` is counted and limited, whichever page or API
-it comes from (shop login, checkout gateway, admin logins, password change,
-account erasure). A check without a request cannot be attributed to a client and
-is refused.
+it comes from (every login page, admin logins, password change, account erasure).
+A check without a request cannot be attributed to a client and is refused.
 """
 
 import re
+from functools import wraps
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
@@ -54,7 +54,8 @@ def lockout_response(request, response=None, credentials=None, *args, **kwargs):
     return response
 
 
-PASSWORD_RESET_PATH = re.compile(r"^/[a-z]{2}(-[a-z]+)?/shop/password-reset/$|^/admin/password_reset/$")
+# Wagtail admin's password reset; other apps' reset views are decorated with `password_reset_limited`.
+PASSWORD_RESET_PATH = re.compile(r"^/admin/password_reset/$")
 # Shared passwords of Wagtail's private pages and documents (no account, so no
 # authenticate()): their guesses count against the same per-client limit.
 VIEW_RESTRICTION_PATH = re.compile(
@@ -70,6 +71,18 @@ def password_reset_allowed(request):
     # Per mailbox: "victim@ｅxample.com" or "victim+1@" reach victim@example.com (core/addresses.py).
     per_address = not email or hit("reset-address", mailbox_key(email), settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, 3600)
     return per_client and per_address
+
+
+def password_reset_limited(view):
+    """A password-reset view whose POSTs count against the reset limits (429 past them)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "POST" and not password_reset_allowed(request):
+            return too_many_requests(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 class LoginRateLimitMiddleware:

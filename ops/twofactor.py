@@ -1,12 +1,15 @@
 """Two-factor sign-in for staff (django-otp: TOTP app plus single-use recovery codes).
 
-Anyone with admin access (Wagtail admin, Django admin, Oscar's dashboard) who has
-enrolled must enter a code after the password before any admin page opens. With
-STAFF_2FA_REQUIRED every such account must enrol first. The check sits in one
-middleware, so it holds whichever login page (Wagtail, Django admin, shop) was used.
+Anyone with admin access (Wagtail admin, Django admin, or a permission another app
+declares with the `register_admin_permissions` hook) who has enrolled must enter a code
+after the password before any admin page opens. With STAFF_2FA_REQUIRED every such
+account must enrol first. The check sits in one middleware, so it holds whichever login
+page was used. Other apps' admin and account-settings views declare themselves with
+`second_factor_required`.
 """
 
 import secrets
+from functools import wraps
 
 import segno
 from django import forms
@@ -23,7 +26,9 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail import hooks
 
+from core.hooks import REGISTER_ADMIN_PERMISSIONS
 from core.ratelimit import client_address, hit, too_many_requests
 
 RECOVERY_CODES = 10
@@ -32,30 +37,35 @@ ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/django-admin/login/", "/django-admin/logout/", "/admin/jsi18n/")
 
 
-# The account's own settings (password, address, erasure) are worth as much as the
-# admin: a stolen password alone must not change or delete an enrolled staff account.
-ACCOUNT_PATHS = ("shop/accounts/", "ops/privacy/")
-OPEN_ACCOUNT_PATHS = ("shop/accounts/login/", "shop/accounts/logout/")
-ADMIN_PERMISSIONS = ("wagtailadmin.access_admin", "partner.dashboard_access")  # Oscar's dashboard without is_staff
+ADMIN_PERMISSIONS = ("wagtailadmin.access_admin",)
+
+
+def second_factor_required(view):
+    """An admin page, or the account's own settings (password, address, erasure), which are
+    worth as much as the admin: a stolen password alone must not change or delete an
+    enrolled staff account."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        return view(*args, **kwargs)
+
+    wrapped.second_factor_required = True
+    return wrapped
+
+
+def admin_permissions():
+    """Permissions that give admin access: Wagtail's, and those apps declare (another app's dashboard)."""
+    return (*ADMIN_PERMISSIONS, *(perm for fn in hooks.get_hooks(REGISTER_ADMIN_PERMISSIONS) for perm in fn()))
 
 
 def has_admin_access(user):
     return user.is_authenticated and (
-        user.is_staff or user.is_superuser or any(user.has_perm(perm) for perm in ADMIN_PERMISSIONS)
+        user.is_staff or user.is_superuser or any(user.has_perm(perm) for perm in admin_permissions())
     )
 
 
 def _is_admin_path(path):
-    if path.startswith(OPEN_PATHS):
-        return False
-    if path.startswith(ADMIN_PREFIXES):
-        return True
-    # Oscar's dashboard and the account's own pages, under any language prefix.
-    parts = path.split("/", 2)
-    rest = parts[2] if len(parts) > 2 else ""
-    if rest.startswith("shop/dashboard/"):
-        return True
-    return rest.startswith(ACCOUNT_PATHS) and not rest.startswith(OPEN_ACCOUNT_PATHS)
+    return path.startswith(ADMIN_PREFIXES) and not path.startswith(OPEN_PATHS)
 
 
 class StaffTwoFactorMiddleware:
@@ -66,14 +76,27 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and _is_admin_path(request.path_info) and has_admin_access(user):
-            if not user.is_verified():
-                if user_has_device(user):
-                    return _redirect("two-factor-verify", request)
-                if settings.STAFF_2FA_REQUIRED:
-                    return _redirect("two-factor-setup", request)
+        if _is_admin_path(request.path_info):
+            refused = _second_factor_missing(request)
+            if refused is not None:
+                return refused
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "second_factor_required", False):
+            return _second_factor_missing(request)
+        return None
+
+
+def _second_factor_missing(request):
+    """A redirect to enter (or set up) the second factor, or None when the user may go on."""
+    user = getattr(request, "user", None)
+    if user is not None and has_admin_access(user) and not user.is_verified():
+        if user_has_device(user):
+            return _redirect("two-factor-verify", request)
+        if settings.STAFF_2FA_REQUIRED:
+            return _redirect("two-factor-setup", request)
+    return None
 
 
 def _redirect(name, request):

@@ -28,6 +28,15 @@ from .models import ContactFormField, ContactPage, HomePage, LegalPage, Menu, Me
 
 DEMO_ADMIN_EMAIL = "admin@example.com"
 DEMO_ADMIN_PASSWORD = "demo-admin-2026"
+# The languages the demo content is translated into (its source is English). The demo translates into those of
+# them that are configured (settings.LANGUAGES); a configured language the demo does not ship (README: "Adding
+# a language") gets no demo translations, so its editors start from the English pages.
+DEMO_TRANSLATIONS = ("de", "ru", "uk")
+
+
+def demo_languages():
+    configured = {code for code, _name in settings.LANGUAGES}
+    return [code for code in DEMO_TRANSLATIONS if code in configured]
 
 
 @dataclass
@@ -137,7 +146,7 @@ def load_home(ctx: DemoContext):
         site.site_name, site.hostname, site.port = wanted
         site.save()
 
-    for code in ("de", "ru", "uk"):
+    for code in demo_languages():
         if Page.objects.filter(translation_key=home.translation_key, locale__language_code=code).exists():
             continue
         strings = HOME[code]["strings"]
@@ -147,7 +156,7 @@ def load_home(ctx: DemoContext):
 
 def translate_missing(instance, ctx, strings_by_language, what):
     """Translate `instance` into every language it is not yet translated into (idempotent)."""
-    for code in ("de", "ru", "uk"):
+    for code in demo_languages():
         exists = (
             type(instance).objects.filter(translation_key=instance.translation_key, locale__language_code=code).exists()
         )
@@ -262,7 +271,7 @@ def add_menu_link(ctx: DemoContext, location, page, labels):
     order = (menu.items.aggregate(last=Max("sort_order"))["last"] or 0) + 1
     menu.items.add(MenuItem(label=labels["en"], link_page=page, sort_order=order, locale=english))
     menu.save()
-    for code in ("de", "ru", "uk"):
+    for code in demo_languages():
         if Menu.objects.filter(translation_key=menu.translation_key, locale__language_code=code).exists():
             translate_with_localize(menu, code, {labels["en"]: labels[code]}, ctx.admin)
     ctx.log(f"Linked {page.title} from the {location} menu")

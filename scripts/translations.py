@@ -1,7 +1,7 @@
 """UI string translations. The PO files are the source of truth.
 
 Every UI string lives in `locale/<lang>/LC_MESSAGES/django.po`, one catalogue per language in
-`settings.LANGUAGES` except the default `LANGUAGE_CODE` (English: the msgids themselves). Translators
+`settings.LANGUAGES` (the `LANGUAGES` environment variable) except English, the language of the msgids. Translators
 edit those files (Poedit, Weblate, a text editor); no command here ever overwrites a translated msgstr.
 
     python scripts/translations.py update              # makemessages for every configured language,
@@ -36,7 +36,9 @@ Typical flow for a developer who added strings: `update`, then `fill my-strings.
 files in Poedit), then `check`, and commit the `.po` and `.mo` files. On a rebase conflict in
 `locale/*/LC_MESSAGES/django.{po,mo}`: take main's side, then run `update` and `fill` again.
 
-Languages come from the `LANGUAGES` environment variable through the settings (see README).
+Languages come from the `LANGUAGES` environment variable through the settings. Adding one (README: "Adding a
+language"): add its code to LANGUAGES, run `update` (it creates `locale/<code>/LC_MESSAGES/django.po`),
+translate, and run `manage.py sync_languages` for its Wagtail locale.
 """
 
 import json
@@ -68,11 +70,14 @@ def _setup():
     django.setup()
 
 
+MSGID_LANGUAGE = "en"  # the code's strings are English: English needs no catalogue
+
+
 def languages():
-    """Every configured language that needs a catalogue: settings.LANGUAGES without LANGUAGE_CODE."""
+    """Every configured language that needs a catalogue: settings.LANGUAGES without English."""
     from django.conf import settings
 
-    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    return [code for code, _name in settings.LANGUAGES if code != MSGID_LANGUAGE]
 
 
 def locale_dir():
@@ -82,19 +87,22 @@ def locale_dir():
 
 
 def po_path(lang, base=None):
-    return Path(base or locale_dir()) / lang / "LC_MESSAGES" / "django.po"
+    from django.utils.translation import to_locale
+
+    return Path(base or locale_dir()) / to_locale(lang) / "LC_MESSAGES" / "django.po"
 
 
 def update(langs=None, compile_after=True):
     """makemessages for every configured language (translations kept), then compilemessages."""
     from django.core.management import call_command
+    from django.utils.translation import to_locale
 
     langs = list(langs or languages())
     before = {lang: po_path(lang).read_text(encoding="utf-8") for lang in langs if po_path(lang).exists()}
     cwd = os.getcwd()
     os.chdir(ROOT)  # makemessages walks the current directory
     try:
-        call_command("makemessages", locale=langs, **MAKEMESSAGES_OPTIONS)
+        call_command("makemessages", locale=[to_locale(lang) for lang in langs], **MAKEMESSAGES_OPTIONS)
     finally:
         os.chdir(cwd)
     for lang, old in before.items():

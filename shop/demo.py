@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 from PIL import Image, ImageDraw
 from wagtail.models import Locale, Page
 
-from pages.demo import DemoContext, DemoLoader, add_menu_link, home_page, translate_with_localize
+from pages.demo import DemoContext, DemoLoader, add_menu_link, demo_languages, home_page, translate_with_localize
 from pages.seo import transliterated_slug
 
 from .demo_content import PRODUCT_TEXT, SHOP, SHOP_STRINGS
@@ -196,7 +196,7 @@ def load_shop_pages(ctx: DemoContext):
 
 
 def translate_shop(ctx, home, shop):
-    for code in ("de", "ru", "uk"):
+    for code in demo_languages():
         locale = Locale.objects.get(language_code=code)
         if not Page.objects.filter(translation_key=home.translation_key, locale=locale).exists():
             continue  # the home page loader translates the home page first
@@ -207,7 +207,7 @@ def translate_shop(ctx, home, shop):
 
 
 def translate_products(ctx, home):
-    for code in ("de", "ru", "uk"):
+    for code in demo_languages():
         locale = Locale.objects.get(language_code=code)
         translated = 0
         for upc, *_rest in PRODUCTS:

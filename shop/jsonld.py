@@ -3,12 +3,13 @@
 from oscar.apps.partner.strategy import Selector
 
 from .models import ProductPage
+from .prices import displayed_price
 
 AVAILABILITY = {True: "https://schema.org/InStock", False: "https://schema.org/OutOfStock"}
 
 
-def product_nodes(title, description, url, sku, image_urls, price, currency, available, business_id):
-    """Plain data in, schema.org nodes out."""
+def product_nodes(title, description, url, sku, image_urls, price, available, business_id):
+    """Plain data in (`price`: a core.money.Money or None), schema.org nodes out."""
     product = {
         "@type": "Product",
         "@id": url + "#product",
@@ -23,8 +24,8 @@ def product_nodes(title, description, url, sku, image_urls, price, currency, ava
     if price is not None:
         product["offers"] = {
             "@type": "Offer",
-            "price": f"{price:.2f}",
-            "priceCurrency": currency,
+            "price": price.schema_price,
+            "priceCurrency": price.currency,
             "availability": AVAILABILITY[bool(available)],
             "url": url,
             "seller": {"@id": business_id},
@@ -41,9 +42,6 @@ def product_page_nodes(page, request, ctx):
     if strategy is None:
         strategy = Selector().strategy(request=request)
     info = strategy.fetch_for_product(product)
-    price = None
-    if info.price.exists:
-        price = info.price.incl_tax if info.price.is_tax_known else info.price.excl_tax
     images = [request.build_absolute_uri(image.original.url) for image in page.product_images if image.original]
     return product_nodes(
         title=page.title,
@@ -51,8 +49,7 @@ def product_page_nodes(page, request, ctx):
         url=ctx.page_url,
         sku=product.upc or str(product.pk),
         image_urls=images,
-        price=price,
-        currency=info.price.currency if info.price.exists else "",
+        price=displayed_price(info),
         available=info.availability.is_available_to_buy,
         business_id=ctx.business_id,
     )

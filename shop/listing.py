@@ -5,10 +5,13 @@ The parameter parsing and sorting are plain Python; only `search_page_ids` and
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
+
+from core.money import Money
+
+from .prices import displayed_price
 
 SORT_CHOICES = [
     ("", _("Featured")),
@@ -53,8 +56,7 @@ class ListingParams:
 class Card:
     page: object
     title: str
-    price: Decimal | None
-    currency: str
+    price: Money | None
     available: bool
     image: object
     position: int
@@ -63,15 +65,11 @@ class Card:
 def card_for(page, strategy):
     product = page.product
     info = strategy.fetch_for_product(product)
-    price = info.price.incl_tax if info.price.exists and info.price.is_tax_known else None
-    if price is None and info.price.exists:
-        price = info.price.excl_tax
     images = list(product.images.all())
     return Card(
         page=page,
         title=page.title,
-        price=price,
-        currency=info.price.currency if info.price.exists else "",
+        price=displayed_price(info),
         available=info.availability.is_available_to_buy,
         image=images[0] if images else None,
         position=page.path,
@@ -83,9 +81,9 @@ def sort_cards(cards, sort):
     if sort in ("name", "-name"):
         return sorted(cards, key=lambda c: c.title.casefold(), reverse=sort == "-name")
     if sort == "price":
-        return sorted(cards, key=lambda c: (c.price is None, c.price or 0, c.title.casefold()))
+        return sorted(cards, key=lambda c: (c.price is None, c.price.amount if c.price else 0, c.title.casefold()))
     if sort == "-price":
-        return sorted(cards, key=lambda c: (c.price is None, -(c.price or 0), c.title.casefold()))
+        return sorted(cards, key=lambda c: (c.price is None, -c.price.amount if c.price else 0, c.title.casefold()))
     return sorted(cards, key=lambda c: c.position)
 
 

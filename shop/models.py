@@ -21,13 +21,14 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailseo.models import SeoMixin
 
-from core.banners import TARGET_SHOP
 from pages.blocks import BodyBlock
 from pages.seo import SeoPageMixin
 
 from . import listing
+from .prices import displayed_price
 
 PRODUCTS_PER_PAGE = 12
+BANNER_AREA = "shop"  # the storefront, products and Oscar's views (shop/wagtail_hooks.py)
 
 
 class ShopPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
@@ -39,7 +40,7 @@ class ShopPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["shop.ProductPage"]
-    banner_area = TARGET_SHOP
+    banner_area = BANNER_AREA
     max_count_per_parent = 1
 
     class Meta:
@@ -114,7 +115,7 @@ class ProductPage(SeoPageMixin, SeoMixin, Page):
     promote_panels = SeoMixin.seo_panels
     parent_page_types = ["shop.ShopPage"]
     subpage_types = []
-    banner_area = TARGET_SHOP
+    banner_area = BANNER_AREA
 
     # The product is the same in every language: translators never see it.
     override_translatable_fields = [SynchronizedField("product"), TranslatableField("summary")]
@@ -139,6 +140,7 @@ class ProductPage(SeoPageMixin, SeoMixin, Page):
         product = self.product
         context["product"] = product
         context["purchase_info"] = request.strategy.fetch_for_product(product)
+        context["price"] = displayed_price(context["purchase_info"])
         context["images"] = self.product_images
         context["shop_page"] = self.get_parent().specific
         return context

@@ -3,36 +3,11 @@
 INSTALLED_APPS lists these instead of Oscar's own configs; label, name and models stay Oscar's.
 """
 
-from django.urls import URLResolver
 from oscar.apps.catalogue.apps import CatalogueConfig as OscarCatalogueConfig
 from oscar.apps.catalogue.reviews.apps import CatalogueReviewsConfig as OscarCatalogueReviewsConfig
 from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
 from oscar.apps.customer.apps import CustomerConfig as OscarCustomerConfig
 from oscar.config import Shop as OscarShopConfig
-
-from ops.csp import admin_policy, csp_update_per_response
-from ops.visitors import not_a_page_view
-
-from .csp import stripe_sources
-
-
-def staff_area(view):
-    """Oscar's dashboard: the admin's relaxed CSP, and no visitor statistics."""
-    return not_a_page_view(admin_policy(view))
-
-
-payment_area = csp_update_per_response(stripe_sources)  # checkout: Stripe.js, its frames and API
-
-# What each of Oscar's URL namespaces declares about its views.
-VIEW_DECLARATIONS = {"dashboard": staff_area, "checkout": payment_area}
-
-
-def decorate_views(patterns, decorator):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            decorate_views(pattern.url_patterns, decorator)
-        else:
-            pattern.callback = decorator(pattern.callback)
 
 
 class ShopConfig(OscarShopConfig):
@@ -43,14 +18,6 @@ class ShopConfig(OscarShopConfig):
         from .accounts import PasswordResetForm
 
         self.password_reset_form = PasswordResetForm
-
-    def get_urls(self):
-        urls = super().get_urls()
-        for pattern in urls:
-            decorator = VIEW_DECLARATIONS.get(getattr(pattern, "namespace", None))
-            if decorator is not None:
-                decorate_views(pattern.url_patterns, decorator)
-        return urls
 
 
 class CatalogueConfig(OscarCatalogueConfig):

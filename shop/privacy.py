@@ -1,18 +1,19 @@
 """GDPR export and erasure of a customer's orders (the `register_personal_data` hook,
 shop/wagtail_hooks.py): anonymised and kept for the legal retention period, never deleted."""
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from ops.privacy import ERASED, address_data, iso, mine
+
+from .order_status import OPEN
 
 Order = get_model("order", "Order")
 
 
 def _open_order(order):
     """Paid (or being paid) and not yet shipped: the address is needed to deliver it."""
-    return order.status in settings.PRIVACY_OPEN_ORDER_STATUSES
+    return order.status in OPEN
 
 
 class Orders:

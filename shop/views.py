@@ -7,6 +7,9 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.middleware import maintenance_exempt
+from ops.visitors import not_a_page_view
+
 from .webhooks import InvalidEvent, handle_event
 
 logger = logging.getLogger(__name__)
@@ -29,6 +32,8 @@ def signed_in_the_future(signature, now=None):
     return False
 
 
+@maintenance_exempt  # payment callbacks must not be lost
+@not_a_page_view
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):

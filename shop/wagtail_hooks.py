@@ -6,9 +6,20 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from core.hooks import CONSTRUCT_JSONLD_GRAPH, REGISTER_DEMO_LOADERS, REGISTER_PERSONAL_DATA
+from core.banners import BannerArea
+from core.hooks import (
+    CONSTRUCT_JSONLD_GRAPH,
+    REGISTER_ADMIN_PERMISSIONS,
+    REGISTER_BANNER_AREAS,
+    REGISTER_DEMO_LOADERS,
+    REGISTER_PERSONAL_DATA,
+    REGISTER_ROBOTS_TXT_RULES,
+    REGISTER_SECRET_URL_PATTERNS,
+)
+from ops.permissions import can_view_statistics
 
 from . import admin_views, demo, jsonld, privacy, stats
+from .models import BANNER_AREA
 
 Order = get_model("order", "Order")
 post_save.connect(stats.invalidate, sender=Order, dispatch_uid="shop-stats-invalidate")
@@ -28,7 +39,7 @@ class OrdersRevenuePanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_orders_panel(request, panels):
-    if not request.user.has_perm("ops.view_statistics"):
+    if not can_view_statistics(request.user):
         return
     figures = stats.cached_stats()
     if figures["orders"]:
@@ -53,19 +64,20 @@ def orders_menu_item():
     return OrdersMenuItem(_("Orders"), reverse("shop_admin_orders"), icon_name="list-ul", order=900)
 
 
-@hooks.register("register_banner_areas")
+@hooks.register(REGISTER_BANNER_AREAS)
 def shop_banner_areas():
-    """Oscar's own views (basket, checkout, account…) show "Shop" banners, as the
-    storefront and product pages do through their `banner_area`."""
-    from core.banners import TARGET_SHOP
-
-    return {
-        namespace: TARGET_SHOP
-        for namespace in ("catalogue", "basket", "checkout", "customer", "search", "offer", "wishlists")
-    }
+    """The storefront and product pages (their `banner_area`) and Oscar's own views
+    (basket, checkout, account…) show "Shop" banners."""
+    namespaces = ("catalogue", "basket", "checkout", "customer", "search", "offer", "wishlists")
+    return [BannerArea(BANNER_AREA, _("Shop"), url_namespaces=namespaces)]
 
 
-@hooks.register("register_secret_url_patterns")
+@hooks.register(REGISTER_ROBOTS_TXT_RULES)
+def shop_robots_txt_rules():
+    return ["Disallow: /*/shop/basket/", "Disallow: /*/shop/checkout/", "Disallow: /*/shop/accounts/"]
+
+
+@hooks.register(REGISTER_SECRET_URL_PATTERNS)
 def shop_secret_urls():
     # Oscar's guest order-status and stock-alert links, password-reset and email confirmation links, shared wishlists.
     return [
@@ -90,3 +102,8 @@ def product_jsonld(page, request, graph, nodes):
 @hooks.register(REGISTER_DEMO_LOADERS)
 def demo_loaders():
     return demo.LOADERS
+
+
+@hooks.register(REGISTER_ADMIN_PERMISSIONS)
+def dashboard_permissions():
+    return ["partner.dashboard_access"]  # Oscar's dashboard without is_staff

@@ -10,6 +10,7 @@ from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
 
 from config.env import load_env
+from config.languages import languages_from_codes
 from shop import order_status
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -195,13 +196,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Languages --------------------------------------------------------------
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", "English"),
-    ("de", "Deutsch"),
-    ("ru", "Русский"),
-    ("uk", "Українська"),
-]
+# LANGUAGES (environment): the site's languages, comma-separated; the first is the default language (the
+# pages' source language; UI msgids are English). Names come from Django's LANG_INFO. Everything that lists
+# languages reads settings.LANGUAGES: URL prefixes, the switcher, hreflang, the sitemap, Wagtail's locales
+# (`manage.py sync_languages`), scripts/translations.py and the demo. README: "Adding a language".
+LANGUAGES = languages_from_codes(env.list("LANGUAGES", default=["en", "de", "ru", "uk"]))
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # "Translate this page" creates a draft: the source text must not go live under
@@ -323,8 +323,6 @@ OSCAR_INITIAL_ORDER_STATUS = order_status.INITIAL
 OSCAR_INITIAL_LINE_STATUS = order_status.INITIAL
 OSCAR_ORDER_STATUS_PIPELINE = order_status.PIPELINE
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
-# Orders still to be delivered: erasing an account keeps their addresses until shipped.
-PRIVACY_OPEN_ORDER_STATUSES = order_status.OPEN
 # Oscar's product links point at the ProductPage of the current language.
 ABSOLUTE_URL_OVERRIDES = {
     "catalogue.product": lambda product: __import__("shop.redirects").redirects.product_url(product),

@@ -6,12 +6,11 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail import hooks
 from wagtail.models import Page
 
 from core import banners as banner_rules
 from core import cache_versions
-from core.models import Banner, SiteSettings
+from core.models import Banner, SiteSettings, banner_areas
 from core.toasts import toast_payload
 from core.validators import is_safe_link
 
@@ -19,12 +18,8 @@ register = template.Library()
 
 
 def view_banner_areas():
-    """{URL namespace: banner area} declared by apps through the
-    `register_banner_areas` hook (e.g. the shop names Oscar's basket and checkout)."""
-    areas = {}
-    for fn in hooks.get_hooks("register_banner_areas"):
-        areas.update(fn())
-    return areas
+    """{URL namespace: banner area} declared by apps through the `register_banner_areas` hook."""
+    return {namespace: area.name for area in banner_areas() for namespace in area.url_namespaces}
 
 
 def _area(request, page):

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from booking import states
 from booking.models import Appointment
+from ops.permissions import VIEW_STATISTICS
 from pages.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
 
 
@@ -120,4 +121,4 @@ def test_admin_calendar_week_view_and_complete_action(page, demo_server):
 def _can_see_stats():
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.get(email=DEMO_ADMIN_EMAIL).has_perm("ops.view_statistics")
+    return get_user_model().objects.get(email=DEMO_ADMIN_EMAIL).has_perm(VIEW_STATISTICS)

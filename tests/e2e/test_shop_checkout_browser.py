@@ -7,6 +7,7 @@ import pytest
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
+from shop.order_status import PAID
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
 
 Order = get_model("order", "Order")
@@ -47,7 +48,7 @@ def test_german_guest_checkout_with_test_card(page, demo_server, fake_stripe, ru
     page.get_by_role("button", name="bezahlen und bestellen").click()
     page.wait_for_url("**/checkout/thank-you/")
     order = Order.objects.get()
-    assert order.status == "Paid"
+    assert order.status == PAID
     assert order.number in page.content()
     assert "Vielen Dank" in page.content() or "Bestellung" in page.content()
     run_tasks()

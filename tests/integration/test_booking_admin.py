@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from booking import states
 from booking.models import Appointment
 from booking.operations import book
+from ops.permissions import VIEW_STATISTICS_CODENAME
 from tests.booking_fixtures import make_service, make_staff, make_venue
 
 NOW = datetime(2030, 6, 1, 12, tzinfo=UTC)
@@ -103,7 +104,7 @@ def test_dashboard_panel_needs_the_statistics_permission_and_bookings(client, ho
     manager.groups.add(group)
     client.force_login(manager)
     assert 'data-testid="booking-dashboard-panel"' not in client.get("/admin/").content.decode()
-    group.permissions.add(Permission.objects.get(codename="view_statistics"))
+    group.permissions.add(Permission.objects.get(codename=VIEW_STATISTICS_CODENAME))
     manager = django_user_model.objects.get(pk=manager.pk)
     client.force_login(manager)
     assert 'data-testid="booking-dashboard-panel"' not in client.get("/admin/").content.decode()  # no bookings yet

@@ -16,6 +16,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
 from shop.models import StripeEvent
+from shop.order_status import PENDING
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
 from tests.stripe_helpers import post_webhook
 
@@ -144,7 +145,7 @@ def test_search_words_with_fts5_syntax_are_searched_as_words(client, home_page, 
 def order(home_page, settings):
     settings.STRIPE_WEBHOOK_SECRET = SECRET
     order = create_order(number="300001")
-    order.status = "Pending"
+    order.status = PENDING
     order.save()
     Source.objects.create(
         order=order,
@@ -199,7 +200,7 @@ def test_malformed_signed_webhooks_answer_400_and_change_nothing(client, order, 
     assert response.status_code == 400
     assert response.content.decode().startswith("Invalid")
     order.refresh_from_db()
-    assert order.status == "Pending"
+    assert order.status == PENDING
     assert not StripeEvent.objects.exists()
     assert order.sources.get().amount_refunded == 0
 

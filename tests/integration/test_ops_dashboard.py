@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from ops.models import PageView
+from ops.permissions import VIEW_STATISTICS_CODENAME
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +54,9 @@ def test_panel_needs_the_view_statistics_permission(client, editor, views):
     client.force_login(editor)
     assert 'id="ops-visitors' not in client.get("/admin/").content.decode()
     assert client.get("/admin/ops/statistics/").status_code in (302, 403)
-    editor.user_permissions.add(Permission.objects.get(codename="view_statistics", content_type__app_label="ops"))
+    editor.user_permissions.add(
+        Permission.objects.get(codename=VIEW_STATISTICS_CODENAME, content_type__app_label="ops")
+    )
     editor = type(editor).objects.get(pk=editor.pk)  # fresh permission cache
     client.force_login(editor)
     assert 'id="ops-visitors' in client.get("/admin/").content.decode()

@@ -6,6 +6,7 @@ from oscar.test import factories
 from wagtail.contrib.forms.models import FormSubmission
 
 from ops.models import Feedback
+from shop.order_status import SHIPPED
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +23,7 @@ def customer(home_page, django_user_model):
     address = factories.ShippingAddressFactory(
         first_name="Maria", last_name="Muster", line1="Friedrichstraße 12", postcode="10117", line4="Berlin"
     )
-    order = factories.create_order(user=user, shipping_address=address, status="Shipped")
+    order = factories.create_order(user=user, shipping_address=address, status=SHIPPED)
     Feedback.objects.create(message="Lovely shop", user=user)
     Feedback.objects.create(message="Sent before signing up", email="MARIA@example.com")
     Feedback.objects.create(message="Someone else", email="other@example.com")

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission
 from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
+from shop.order_status import PAID, REFUNDED, REFUNDED_EVENT
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
 
 Order = get_model("order", "Order")
@@ -28,7 +29,7 @@ def test_panel_is_not_rendered_without_orders(client, admin_user):
 
 def test_panel_shows_orders_and_revenue_to_permitted_users_only(client, admin_user, django_user_model):
     order = create_order(number="300001")
-    order.status = "Paid"
+    order.status = PAID
     order.save()
     html = dashboard(client, admin_user)
     assert "Orders and revenue" in html
@@ -46,7 +47,7 @@ def test_admin_refund_issues_a_stripe_refund_and_records_it(client, admin_user, 
     )  # fmt: skip
     stripe_client.v1.payment_intents.capture(intent.id)
     order = create_order(number="300002")
-    order.status = "Paid"
+    order.status = PAID
     order.save()
     Source.objects.create(
         order=order,
@@ -61,12 +62,12 @@ def test_admin_refund_issues_a_stripe_refund_and_records_it(client, admin_user, 
     response = client.post("/admin/shop/orders/300002/refund/")
     assert response.status_code == 302
     order.refresh_from_db()
-    assert order.status == "Refunded"
+    assert order.status == REFUNDED
     assert order.sources.get().amount_refunded == order.total_incl_tax
-    assert order.payment_events.filter(event_type__name="Refunded").exists()
+    assert order.payment_events.filter(event_type__name=REFUNDED_EVENT).exists()
     charge = stripe_client.v1.payment_intents.retrieve(intent.id).latest_charge
     charge_id = charge if isinstance(charge, str) else charge.id
     assert stripe_client.v1.charges.retrieve(charge_id).amount_refunded > 0
     # A second click does nothing more.
     client.post("/admin/shop/orders/300002/refund/")
-    assert order.payment_events.filter(event_type__name="Refunded").count() == 1
+    assert order.payment_events.filter(event_type__name=REFUNDED_EVENT).count() == 1

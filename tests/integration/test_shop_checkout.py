@@ -5,6 +5,7 @@ import pytest
 from oscar.core.loading import get_model
 
 from shop.models import OrderLanguage
+from shop.order_status import PAID
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server, pay, prepare_checkout  # noqa: F401
 
 Order = get_model("order", "Order")
@@ -36,7 +37,7 @@ def test_guest_pays_by_card_and_the_order_is_paid_and_captured(client, fake_stri
     assert response.status_code == 302, response.context.get("error")
     assert response.url == "/de/shop/checkout/thank-you/"
     order = Order.objects.get()
-    assert order.status == "Paid"
+    assert order.status == PAID
     assert order.email == "erika@example.com"
     source = order.sources.get()
     assert source.amount_debited == order.total_incl_tax
@@ -83,7 +84,7 @@ def test_three_d_secure_is_confirmed_in_the_browser_then_the_order_is_placed(cli
     response = pay(client, payment_intent_id=state["intent_id"])
     assert response.status_code == 302
     order = Order.objects.get()
-    assert order.status == "Paid"
+    assert order.status == PAID
     assert fake_stripe.intent(state["intent_id"]).status == "succeeded"
 
 
@@ -151,4 +152,4 @@ def test_debug_test_payment_places_a_paid_order(client, conditioner, settings):
     prepare_checkout(client, conditioner, lang="en")
     response = pay(client, lang="en", test_payment="1")
     assert response.status_code == 302
-    assert Order.objects.get().status == "Paid"
+    assert Order.objects.get().status == PAID

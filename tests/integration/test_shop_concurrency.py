@@ -7,6 +7,7 @@ from django.db import connection, connections
 from django.test import Client
 from oscar.core.loading import get_model
 
+from shop.order_status import PAID
 from tests.shop_checkout_helpers import FakeStripe, pay, prepare_checkout
 from tests.site_setup import ensure_site_structure
 
@@ -81,7 +82,7 @@ def test_concurrent_checkouts_never_oversell(transactional_db, fake_stripe):
     record = StockRecord.objects.get(product=product)
     assert record.num_allocated == STOCK <= record.num_in_stock
     assert Order.objects.count() == STOCK
-    assert set(Order.objects.values_list("status", flat=True)) == {"Paid"}
+    assert set(Order.objects.values_list("status", flat=True)) == {PAID}
 
     intents = fake_stripe.intents()
     captured = {i.id for i in intents if i.status == "succeeded"}

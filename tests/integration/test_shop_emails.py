@@ -9,6 +9,7 @@ from oscar.test.factories import create_order
 
 from shop.emails import send_order_placed
 from shop.models import OrderLanguage
+from shop.order_status import CANCELLED, PAID, PENDING, REFUNDED, SHIPPED
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
 from tests.stripe_helpers import post_webhook, stripe_event
 
@@ -29,7 +30,7 @@ SHAMPOO = {
 CONDITIONER = {"en": "Moisture conditioner", "de": "Feuchtigkeitsspülung", "ru": "Увлажняющий кондиционер"}
 
 
-def place(number, language, status="Pending", email="kunde@example.com"):
+def place(number, language, status=PENDING, email="kunde@example.com"):
     """An order for shampoo (with a scent) and conditioner, placed in `language`."""
     basket = Basket.objects.create()
     basket.strategy = Default()
@@ -98,13 +99,13 @@ def test_an_untranslated_product_falls_back_to_oscars_title(demo_site, home_page
 
 
 def test_dashboard_shipped_sends_the_german_shipped_email(client, admin_user, run_tasks, mailoutbox, demo_site):
-    place("400003", "de", status="Paid")
+    place("400003", "de", status=PAID)
     client.force_login(admin_user)
     response = client.post(
-        "/en/shop/dashboard/orders/400003/", {"order_action": "change_order_status", "new_status": "Shipped"}
+        "/en/shop/dashboard/orders/400003/", {"order_action": "change_order_status", "new_status": SHIPPED}
     )
     assert response.status_code == 302
-    assert Order.objects.get(number="400003").status == "Shipped"
+    assert Order.objects.get(number="400003").status == SHIPPED
     assert not mailoutbox
     run_tasks()
     email = email_for(mailoutbox, "400003", "ist unterwegs")
@@ -115,7 +116,7 @@ def test_dashboard_shipped_sends_the_german_shipped_email(client, admin_user, ru
 
 
 def test_refund_webhook_sends_the_german_refund_email(client, settings, demo_site, run_tasks, mailoutbox):
-    order = place("400004", "de", status="Shipped")
+    order = place("400004", "de", status=SHIPPED)
     add_stripe_source(order, "pi_emails_refund")
     charge = {
         "id": "ch_emails_1",
@@ -125,7 +126,7 @@ def test_refund_webhook_sends_the_german_refund_email(client, settings, demo_sit
         "refunded": True,
     }
     webhook(client, settings, "evt_emails_refund", "charge.refunded", charge)
-    assert Order.objects.get(number="400004").status == "Refunded"
+    assert Order.objects.get(number="400004").status == REFUNDED
     run_tasks()
     email = email_for(mailoutbox, "400004", "wurde erstattet")
     assert "Wir haben Ihre Zahlung erstattet." in email.body
@@ -133,11 +134,11 @@ def test_refund_webhook_sends_the_german_refund_email(client, settings, demo_sit
 
 
 def test_cancelled_intent_webhook_sends_the_german_cancellation(client, settings, demo_site, run_tasks, mailoutbox):
-    order = place("400005", "de", status="Pending")
+    order = place("400005", "de", status=PENDING)
     add_stripe_source(order, "pi_emails_cancel", debited=False)
     intent = {"id": "pi_emails_cancel", "object": "payment_intent", "status": "canceled"}
     webhook(client, settings, "evt_emails_cancel", "payment_intent.canceled", intent)
-    assert Order.objects.get(number="400005").status == "Cancelled"
+    assert Order.objects.get(number="400005").status == CANCELLED
     run_tasks()
     email = email_for(mailoutbox, "400005", "wurde storniert")
     assert "Ihre Bestellung wurde storniert." in email.body
@@ -149,7 +150,7 @@ def test_cancelled_intent_webhook_sends_the_german_cancellation(client, settings
 
 
 def test_admin_refund_sends_the_russian_refund_email(client, admin_user, fake_stripe, demo_site, run_tasks, mailoutbox):
-    order = place("400006", "ru", status="Paid")
+    order = place("400006", "ru", status=PAID)
     stripe_client = fake_stripe.client()
     intent = stripe_client.v1.payment_intents.create(
         params={
@@ -166,7 +167,7 @@ def test_admin_refund_sends_the_russian_refund_email(client, admin_user, fake_st
     client.force_login(admin_user)  # staff work in English; the customer hears Russian
     response = client.post("/admin/shop/orders/400006/refund/")
     assert response.status_code == 302
-    assert Order.objects.get(number="400006").status == "Refunded"
+    assert Order.objects.get(number="400006").status == REFUNDED
     run_tasks()
     email = email_for(mailoutbox, "400006", "возвращены")
     assert email.subject == "Деньги за заказ 400006 возвращены"

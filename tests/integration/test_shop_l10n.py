@@ -11,6 +11,7 @@ from django.utils.html import escape
 from oscar.core.loading import get_model
 
 from shop.models import ProductPage
+from shop.order_status import PAID
 from tests.shop_checkout_helpers import ADDRESS
 
 Order = get_model("order", "Order")
@@ -179,7 +180,7 @@ def test_pickup_with_a_full_voucher_needs_no_address_and_no_card(client, shampoo
     order = Order.objects.get()
     assert order.total_incl_tax == Decimal("0.00")
     assert order.shipping_address is None
-    assert order.status == "Paid"
+    assert order.status == PAID
     assert not order.sources.exists()  # no card was charged
     thanks = html_of(client.get(response.url))
     assert "Ви забираєте замовлення в салоні" in thanks

@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
 from shop.models import StripeEvent
+from shop.order_status import CANCELLED, PAID, PENDING, REFUNDED, REFUNDED_EVENT
 from tests.stripe_helpers import post_webhook, signature_header
 from tests.stripe_helpers import stripe_event as event
 
@@ -28,7 +29,7 @@ def webhook_secret(settings):
 @pytest.fixture
 def order(home_page):
     order = create_order(number="200001")
-    order.status = "Pending"
+    order.status = PENDING
     order.save()
     Source.objects.create(
         order=order,
@@ -64,7 +65,7 @@ def test_signed_payment_succeeded_marks_the_order_paid(client, order):
     response = post(client, succeeded())
     assert response.status_code == 200
     order.refresh_from_db()
-    assert order.status == "Paid"
+    assert order.status == PAID
     assert order.sources.get().amount_debited == order.total_incl_tax
 
 
@@ -86,7 +87,7 @@ def test_bad_signatures_are_refused_and_change_nothing(client, order, how):
         response = post(client, payload, timestamp=int(time.time()) - 3600)
     assert response.status_code == 400
     order.refresh_from_db()
-    assert order.status == "Pending"
+    assert order.status == PENDING
     assert not StripeEvent.objects.exists()
 
 
@@ -96,9 +97,9 @@ def test_duplicate_events_are_applied_once(client, order):
     assert post(client, refunded(order)).content == b"duplicate"
     source = order.sources.get()
     assert source.amount_refunded == order.total_incl_tax
-    assert order.payment_events.filter(event_type__name="Refunded").count() == 1
+    assert order.payment_events.filter(event_type__name=REFUNDED_EVENT).count() == 1
     order.refresh_from_db()
-    assert order.status == "Refunded"
+    assert order.status == REFUNDED
 
 
 def test_out_of_order_delivery_ends_in_the_right_state(client, order):
@@ -106,7 +107,7 @@ def test_out_of_order_delivery_ends_in_the_right_state(client, order):
     assert post(client, refunded(order)).status_code == 200
     assert post(client, succeeded()).status_code == 200
     order.refresh_from_db()
-    assert order.status == "Refunded"
+    assert order.status == REFUNDED
     assert order.sources.get().amount_refunded == order.total_incl_tax
 
 
@@ -114,13 +115,13 @@ def test_cancelled_intent_cancels_a_pending_order_but_not_a_paid_one(client, ord
     post(client, succeeded())
     post(client, event("evt_c", "payment_intent.canceled", {"id": "pi_test_1", "object": "payment_intent"}))
     order.refresh_from_db()
-    assert order.status == "Paid"
+    assert order.status == PAID
 
 
 def test_payment_failed_on_a_pending_order_cancels_it(client, order):
     post(client, event("evt_f", "payment_intent.payment_failed", {"id": "pi_test_1", "object": "payment_intent"}))
     order.refresh_from_db()
-    assert order.status == "Cancelled"
+    assert order.status == CANCELLED
 
 
 def test_partial_refund_is_recorded_without_changing_status(client, order):
@@ -134,7 +135,7 @@ def test_partial_refund_is_recorded_without_changing_status(client, order):
     }
     post(client, event("evt_p", "charge.refunded", charge))
     order.refresh_from_db()
-    assert order.status == "Paid"
+    assert order.status == PAID
     assert order.sources.get().amount_refunded == Decimal("1.00")
 
 
@@ -146,7 +147,7 @@ def test_a_cancelled_order_gives_its_reserved_stock_back(client, order):
     post(client, event("evt_f2", "payment_intent.payment_failed", {"id": "pi_test_1", "object": "payment_intent"}))
     order.refresh_from_db()
     stockrecord.refresh_from_db()
-    assert order.status == "Cancelled"
+    assert order.status == CANCELLED
     assert stockrecord.num_allocated == allocated_before - line.quantity
 
 

@@ -164,6 +164,19 @@ def test_robots_txt_comes_from_site_settings_and_points_at_the_sitemap(client, h
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
+def test_a_new_site_keeps_admin_search_and_what_apps_declare_out_of_robots_txt(client, home_page):
+    body = client.get("/robots.txt").content.decode()
+    for rule in (
+        "/admin/",
+        "/django-admin/",
+        "/*/search/",
+        "/*/shop/basket/",
+        "/*/shop/checkout/",
+        "/*/shop/accounts/",
+    ):
+        assert f"Disallow: {rule}\n" in body, rule  # the last three from the shop's register_robots_txt_rules
+
+
 def test_site_search_finds_pages_of_the_current_language_only(client, demo_site):
     html = client.get("/de/search/", {"q": "Balayage"}).content.decode()
     assert "/de/leistungen/" in html
@@ -351,6 +364,9 @@ def test_maintenance_mode_shows_a_localized_503_except_to_staff(client, home_pag
     assert response["Retry-After"]
     assert client.get("/health/").status_code == 200
     assert client.get("/admin/login/").status_code == 200
+    # A view that declares itself exempt (the Stripe webhook) still answers: an unsigned event is refused, not lost.
+    assert client.post("/stripe/webhook/", b"{}", content_type="application/json").status_code == 400
+    assert client.get("/en/shop/basket/").status_code == 503
     client.force_login(admin_user)
     assert client.get("/de/").status_code == 200
 

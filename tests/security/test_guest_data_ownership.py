@@ -14,6 +14,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from booking import states
 from booking.operations import book
 from ops.models import Feedback
+from shop.order_status import PAID
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
@@ -46,7 +47,7 @@ def guest_data(home_page, settings):
     address = factories.ShippingAddressFactory(
         first_name="Gina", last_name="Guest", line1="Gästeweg 7", postcode="10999", line4="Berlin"
     )
-    order = factories.create_order(guest_email=GUEST, shipping_address=address, status="Paid")
+    order = factories.create_order(guest_email=GUEST, shipping_address=address, status=PAID)
     Feedback.objects.create(message="Guest feedback", email=GUEST)
     FormSubmission.objects.create(page=home_page, form_data={"email": GUEST, "message": "Guest message"})
     mail.outbox.clear()

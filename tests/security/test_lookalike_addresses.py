@@ -15,6 +15,7 @@ from oscar.test import factories
 
 from booking.operations import book
 from ops.models import Feedback
+from shop.order_status import PAID
 from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
@@ -47,7 +48,7 @@ def victims_guest_data(home_page):
         now=NOW,
     )
     address = factories.ShippingAddressFactory(first_name="Gina", line1="Opferweg 1", postcode="10999")
-    factories.create_order(guest_email=VICTIM, shipping_address=address, status="Paid")
+    factories.create_order(guest_email=VICTIM, shipping_address=address, status=PAID)
     Feedback.objects.create(message="Victim feedback", email=VICTIM)
     mail.outbox.clear()
     return booking_page.url + "my/"
