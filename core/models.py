@@ -58,7 +58,7 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
 
     title = models.CharField(max_length=120, verbose_name=_("internal title"), help_text=_("Only shown in the admin."))
     message = RichTextField(features=["bold", "italic", "link"], verbose_name=_("message"))
-    # A chosen page renders in the visitor's language (pages.localize); a URL is for anything else.
+    # A chosen page renders in the visitor's language (core/localize.py); a URL is for anything else.
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,

@@ -5,7 +5,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .localize import localized_pages
+from core.localize import localized_pages
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from core import banners as banner_rules
 from core import cache_versions
+from core.localize import localized_pages
 from core.models import Banner, SiteSettings, banner_areas
 from core.toasts import toast_payload
 from core.validators import is_safe_link
@@ -111,8 +112,6 @@ def announcement_banners(context):
 def _link_chosen_pages(chosen, request):
     """A banner linking to a page links to its live version in the visitor's language
     (the chosen page if there is none; else the typed URL, else no link)."""
-    from pages.localize import localized_pages
-
     ids = [c.link_page_id for c in chosen if c.link_page_id]
     if not ids:
         return chosen

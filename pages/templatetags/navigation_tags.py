@@ -5,9 +5,9 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from core import cache_versions
+from core.localize import localized_pages
 from core.validators import is_safe_link
 from pages.languages import language_links
-from pages.localize import localized_pages
 from pages.models import Menu
 
 register = template.Library()

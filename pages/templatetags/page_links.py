@@ -1,6 +1,6 @@
 from django import template
 
-from pages.localize import localized_page
+from core.localize import localized_page
 
 register = template.Library()
 
