@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 
 from . import payments
 from .order_status import PAID_FOR
-from .processing import EventHandler
+from .processing import CARD_SOURCE, EventHandler
 
 Order = get_model("order", "Order")
 Source = get_model("payment", "Source")
@@ -38,7 +38,7 @@ def refund_view(request, number):
     if order.status not in REFUNDABLE:
         messages.error(request, _("Order %(number)s cannot be refunded in its current state.") % {"number": number})
         return redirect("shop_admin_orders")
-    source = order.sources.filter(source_type__code="stripe").first()
+    source = order.sources.filter(source_type__code=CARD_SOURCE).first()
     remaining = source.amount_debited - source.amount_refunded if source else 0
     if source is None or remaining <= 0:
         messages.error(request, _("Order %(number)s has no card payment to refund.") % {"number": number})

@@ -47,5 +47,5 @@ def path_to(current, target, pipeline=PIPELINE):
 
 
 # Payment event types (Oscar's PaymentEventType names) written on the order.
-SETTLED_EVENT = "Settled"  # the money was taken
+SETTLED_EVENT = gettext_noop("Settled")  # the money was taken
 REFUNDED_EVENT = "Refunded"  # (part of) it was given back

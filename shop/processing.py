@@ -14,9 +14,14 @@ call it too, so every change to an order after it was placed happens here:
 """
 
 from django.db import transaction
+from django.db.models import F, Sum
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from oscar.apps.order import processing
+from oscar.apps.payment.exceptions import PaymentError
 from oscar.core.loading import get_model
+
+from core.money import money
 
 from . import stock
 from .emails import send_status_changed
@@ -35,6 +40,7 @@ from .order_status import (
 Order = get_model("order", "Order")
 PaymentEventType = get_model("order", "PaymentEventType")
 Source = get_model("payment", "Source")
+CARD_SOURCE = "stripe"  # SourceType code of card payments (shop/checkout.py)
 
 
 def payment_event_type(name):
@@ -82,7 +88,7 @@ class EventHandler(processing.EventHandler):
         cancelled; a paid one stays paid."""
         with transaction.atomic():
             if self._locked_status(order) == PENDING:
-                self.handle_order_status_change(order, CANCELLED)
+                self._change_status(order, CANCELLED)
 
     # Statuses
     # --------
@@ -91,11 +97,31 @@ class EventHandler(processing.EventHandler):
         """Walk the pipeline to `target` one step at a time; nothing when it lies behind the order."""
         with transaction.atomic():
             for status in path_to(self._locked_status(order), target):
-                self.handle_order_status_change(order, status)
+                self._change_status(order, status)
 
     def handle_order_status_change(self, order, new_status, note_msg=None):
-        """Oscar's, under a row lock, with the stock and the customer's email following the change.
-        Raises InvalidOrderStatus for a change the pipeline does not allow."""
+        """A status chosen by staff (Oscar's dashboard). An order whose card payment was taken and not
+        given back cannot be marked refunded or cancelled: the money is refunded first (Wagtail admin →
+        Orders → Refund in full), which moves the order itself. Raises PaymentError (the dashboard
+        shows it) or InvalidOrderStatus for a change the pipeline does not allow."""
+        if new_status in (REFUNDED, CANCELLED):
+            kept = self.card_money_kept(order)
+            if kept > 0:
+                raise PaymentError(
+                    _("The card payment of %(amount)s has not been refunded. Refund it first: Orders → Refund in full.")
+                    % {"amount": money(kept, order.currency)}
+                )
+        self._change_status(order, new_status, note_msg)
+
+    def card_money_kept(self, order):
+        """What was taken from the customer's card and not given back."""
+        kept = order.sources.filter(source_type__code=CARD_SOURCE).aggregate(
+            kept=Sum(F("amount_debited") - F("amount_refunded"))
+        )["kept"]
+        return kept or 0
+
+    def _change_status(self, order, new_status, note_msg=None):
+        """Oscar's status change under a row lock, with the stock and the customer's email following it."""
         with transaction.atomic():
             old_status = self._locked_status(order)
             if new_status == old_status:

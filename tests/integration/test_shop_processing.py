@@ -192,3 +192,39 @@ def test_path_to_walks_the_pipeline_forwards_only(current, target, path):
 def test_a_refund_of_nothing_changes_nothing(order):
     assert EventHandler().handle_refund(order, order.sources.get(), Decimal("0.00")) == 0
     assert Order.objects.get(pk=order.pk).status == PENDING
+
+
+def dashboard_status(client, order, status):
+    response = client.post(
+        f"/en/shop/dashboard/orders/{order.number}/",
+        {"order_action": "change_order_status", "new_status": status},
+        follow=True,
+    )
+    assert response.status_code == 200
+    order.refresh_from_db()
+    return response.content.decode()
+
+
+def test_staff_cannot_mark_a_card_payment_refunded_or_cancelled_without_refunding_it(
+    client, admin_user, settings, order
+):
+    quantity, in_stock, allocated = stock_of(order)
+    webhook(client, settings, "evt_p_s", *intent("payment_intent.succeeded"))
+    client.force_login(admin_user)
+    for status in (REFUNDED, CANCELLED):
+        html = dashboard_status(client, order, status)
+        assert order.status == PAID
+        assert "has not been refunded" in html
+    assert stock_of(order) == (quantity, in_stock, allocated)  # nothing released either
+    # Once Stripe reports the refund, the order moves by itself.
+    webhook(client, settings, "evt_p_r", *refund(order))
+    order.refresh_from_db()
+    assert order.status == REFUNDED
+
+
+def test_staff_can_cancel_an_order_whose_card_was_not_charged(client, admin_user, order):
+    quantity, in_stock, allocated = stock_of(order)
+    client.force_login(admin_user)
+    dashboard_status(client, order, CANCELLED)
+    assert order.status == CANCELLED
+    assert stock_of(order) == (quantity, in_stock, allocated - quantity)
