@@ -61,7 +61,8 @@ def og_image_view(request, page_id, key):
 
 
 def _site_pages(request):
-    """Live, public pages of every language tree of the current site."""
+    """Live, public pages of every configured language's tree of the current site (a language taken out of
+    LANGUAGES keeps its pages in the database but is no longer served, so it is not listed)."""
     site = Site.find_for_request(request)
     if site is None:
         return Page.objects.none()
@@ -69,7 +70,9 @@ def _site_pages(request):
     in_trees = Q()
     for root in roots:
         in_trees |= Q(path__startswith=root.path)
-    return Page.objects.live().public().filter(in_trees).select_related("locale").order_by("path")
+    languages = [code for code, _name in settings.LANGUAGES]
+    pages = Page.objects.live().public().filter(in_trees, locale__language_code__in=languages)
+    return pages.select_related("locale").order_by("path")
 
 
 @require_GET

@@ -109,6 +109,20 @@ def test_a_fifth_language_gets_its_locale_its_prefix_and_its_place_in_the_switch
     assert alternates["pl"].endswith("/pl/") and alternates["de"].endswith("/de/")
 
 
+def test_a_language_taken_out_of_the_setting_is_no_longer_served_listed_or_offered(client, demo_site):
+    without_ukrainian = languages_from_codes(["en", "de", "ru"])
+    with override_settings(LANGUAGES=without_ukrainian, WAGTAIL_CONTENT_LANGUAGES=without_ukrainian):
+        assert client.get("/uk/").status_code in (302, 404)
+        assert client.get("/uk/", follow=True).status_code == 404
+        assert set(switcher(client.get("/de/"))) == {"en", "ru"}
+        sitemap = client.get("/sitemap.xml").content.decode()
+        assert "/de/" in sitemap and "/uk/" not in sitemap and 'hreflang="uk"' not in sitemap
+        out = io.StringIO()
+        call_command("sync_languages", stdout=out)
+        assert "Locale uk is not in LANGUAGES: kept" in out.getvalue()
+    assert Locale.objects.filter(language_code="uk").exists()
+
+
 @pytest.mark.skipif(shutil.which("xgettext") is None or shutil.which("msgmerge") is None, reason="needs gettext")
 def test_update_creates_the_catalogue_of_a_new_language_and_check_lists_its_untranslated_strings(tmp_path):
     """On a copy of the project (the real locale/ is never touched)."""
