@@ -5,7 +5,7 @@ hook; every page, footer, email and JSON-LD node asks `business_contact()` inste
 keeping its own copy. core/ knows nothing of venues: without a hook the answer is None and
 callers fall back to their own fields.
 
-    @hooks.register("business_contact")
+    @hooks.register(BUSINESS_CONTACT)
     def venue_contact(language):  # -> BusinessContact | None
         ...
 """
@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 from wagtail import hooks
+
+from .hooks import BUSINESS_CONTACT
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def business_contact(request=None):
     if cache is not None and language in cache:
         return cache[language]
     result = None
-    for supplier in hooks.get_hooks("business_contact"):
+    for supplier in hooks.get_hooks(BUSINESS_CONTACT):
         result = supplier(language)
         if result is not None:
             break

@@ -6,7 +6,7 @@ The app that owns a secret URL declares it with the Wagtail hook
 `register_secret_url_patterns`: the hook returns regular expressions (searched
 anywhere in a text, not anchored) whose capturing groups are the secret parts::
 
-    @hooks.register("register_secret_url_patterns")
+    @hooks.register(REGISTER_SECRET_URL_PATTERNS)
     def secret_urls():
         return [r"/manage/([^/?#\\s'\\"]+)"]
 """
@@ -14,8 +14,10 @@ anywhere in a text, not anchored) whose capturing groups are the secret parts::
 import re
 
 from django.apps import apps
+from wagtail import hooks
 
-HOOK = "register_secret_url_patterns"
+from core.hooks import REGISTER_SECRET_URL_PATTERNS
+
 # A query string inside a URL or a request repr: from "?" up to whitespace, a quote or ">".
 QUERY = re.compile(r"\?[^\s'\"<>#]+")
 
@@ -26,9 +28,7 @@ _patterns = []
 def patterns():
     """The declared patterns (none before the apps are loaded, e.g. in early log lines)."""
     if not _patterns and apps.ready:
-        from wagtail import hooks
-
-        _patterns.extend(re.compile(p) for hook in hooks.get_hooks(HOOK) for p in hook())
+        _patterns.extend(re.compile(p) for hook in hooks.get_hooks(REGISTER_SECRET_URL_PATTERNS) for p in hook())
     return _patterns
 
 

@@ -1,10 +1,11 @@
 """StreamField blocks shared by the page types."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from core.hooks import REGISTER_CONTENT_LISTING
 from core.localize import localized_pages
 
 
@@ -124,9 +125,7 @@ def listing_choices():
 
 
 def content_listings():
-    from wagtail import hooks
-
-    return [fn() for fn in hooks.get_hooks("register_content_listing")]
+    return [fn() for fn in hooks.get_hooks(REGISTER_CONTENT_LISTING)]
 
 
 class ListingBlock(blocks.StructBlock):
