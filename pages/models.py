@@ -17,8 +17,8 @@ from .blocks import BodyBlock
 from .seo import SeoPageMixin
 
 
-class HomePage(SeoPageMixin, SeoMixin, Page):
-    """The root of each language tree."""
+class IntroBodyPage(SeoPageMixin, SeoMixin, Page):
+    """A title, an introduction and a flexible body (the fields of HomePage and StandardPage)."""
 
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
     body = StreamField(BodyBlock(), blank=True, use_json_field=True, verbose_name=_("body"))
@@ -26,6 +26,14 @@ class HomePage(SeoPageMixin, SeoMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     promote_panels = SeoMixin.seo_panels
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(IntroBodyPage):
+    """The root of each language tree."""
+
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -33,15 +41,9 @@ class HomePage(SeoPageMixin, SeoMixin, Page):
         verbose_name = _("home page")
 
 
-class StandardPage(SeoPageMixin, SeoMixin, Page):
+class StandardPage(IntroBodyPage):
     """About, services overview, team…: a title, an introduction and a flexible body."""
 
-    intro = models.TextField(blank=True, verbose_name=_("introduction"))
-    body = StreamField(BodyBlock(), blank=True, use_json_field=True, verbose_name=_("body"))
-
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    promote_panels = SeoMixin.seo_panels
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
 
     class Meta:
