@@ -1,10 +1,11 @@
 """Booking test data: a venue in Berlin open Mon–Sat, two staff members, two services."""
 
-from datetime import time
+from datetime import UTC, datetime, time
 
 from wagtail.models import Locale
 
 from booking.models import BookingPage, OpeningHours, Service, Staff, VenuePage
+from booking.operations import book
 
 
 def make_venue(home, time_zone="Europe/Berlin", slug="studio"):
@@ -41,3 +42,22 @@ def make_staff(venue, name, services):
     staff.services.set(services)
     staff.save()
     return staff
+
+
+MONDAY_10AM = datetime(2030, 6, 3, 8, tzinfo=UTC)  # Monday 3 June 2030, 10:00 in Berlin
+
+
+def make_studio(home, **haircut_options):
+    """A venue with its booking page, a one-hour haircut and Anna, who does it:
+    (venue, page, haircut, anna)."""
+    venue = make_venue(home)
+    page = make_booking_page(venue)
+    haircut = make_service("Haircut", 60, **haircut_options)
+    return venue, page, haircut, make_staff(venue, "Anna", [haircut])
+
+
+def book_through_page(venue, page, service, staff, start=MONDAY_10AM, **details):
+    """An appointment booked through `page` (its emails link to the page's manage view), for Olga
+    unless `details` name another client."""
+    details = {"client_name": "Olga", "client_email": "olga@example.com", **details}
+    return book(venue=venue, service=service, staff=staff, start=start, booking_page=page, **details)

@@ -4,13 +4,11 @@
 import re
 
 import pytest
-from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
 from shop.order_status import PAID
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
-
-Order = get_model("order", "Order")
+from tests.shop_models import Order
 
 
 def checkout_to_payment(page, base):

@@ -9,7 +9,7 @@ from django.db import IntegrityError, connection, connections
 from booking import states
 from booking.models import Appointment
 from booking.operations import SlotTaken, book
-from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.booking_fixtures import make_studio
 from tests.site_setup import ensure_site_structure
 
 START = datetime(2030, 6, 3, 8, 0, tzinfo=UTC)  # Monday 10:00 in Berlin
@@ -20,11 +20,7 @@ needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="n
 
 @pytest.fixture
 def studio(transactional_db):
-    venue = make_venue(ensure_site_structure())
-    page = make_booking_page(venue)
-    haircut = make_service("Haircut", 60, buffer_after_minutes=15)
-    anna = make_staff(venue, "Anna", [haircut])
-    return venue, page, haircut, anna
+    return make_studio(ensure_site_structure(), buffer_after_minutes=15)
 
 
 def run_concurrently(count, attempt):

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from booking import states
 from booking.models import Appointment
 from booking.operations import book
-from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.booking_fixtures import book_through_page, make_booking_page, make_service, make_staff, make_venue
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday
 MONDAY = "2030-06-03"
@@ -176,15 +176,7 @@ def test_time_step_query_count_does_not_grow_with_bookings(client, studio):
 
 def test_manage_link_cancels_within_the_window_and_explains_after_it(client, studio):
     venue, page, haircut, anna, _ = studio
-    appointment = book(
-        venue=venue,
-        service=haircut,
-        staff=anna,
-        start=datetime(2030, 6, 3, 8, tzinfo=UTC),
-        client_name="Olga",
-        client_email="olga@example.com",
-        booking_page=page,
-    )
+    appointment = book_through_page(venue, page, haircut, anna)
     manage_url = page.url + f"manage/{appointment.manage_token}/"
     html = client.get(manage_url).content.decode()
     assert "Cancel appointment" in html and "Reschedule" in html
@@ -202,15 +194,7 @@ def test_manage_link_cancels_within_the_window_and_explains_after_it(client, stu
 
 def test_reschedule_through_the_wizard(client, studio):
     venue, page, haircut, anna, _ = studio
-    appointment = book(
-        venue=venue,
-        service=haircut,
-        staff=anna,
-        start=datetime(2030, 6, 3, 8, tzinfo=UTC),
-        client_name="Olga",
-        client_email="olga@example.com",
-        booking_page=page,
-    )
+    appointment = book_through_page(venue, page, haircut, anna)
     html = client.get(page.url + f"manage/{appointment.manage_token}/").content.decode()
     reschedule_url = re.search(r'href="([^"]*reschedule=[^"]*)"', html).group(1).replace("&amp;", "&")
     assert 'data-step="date"' in client.get(reschedule_url).content.decode()

@@ -12,12 +12,12 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
-from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
 from shop.models import StripeEvent
 from shop.order_status import PENDING
-from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.booking_fixtures import make_studio
+from tests.shop_models import Source, SourceType
 from tests.stripe_helpers import post_webhook
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday
@@ -25,9 +25,6 @@ MONDAY = "2030-06-03"
 INVALID = "Some of your choices are not valid or no longer available."
 NUL_REASON = "contains a NUL character"
 
-Order = get_model("order", "Order")
-Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
 SECRET = "whsec_hostile"
 
 
@@ -40,10 +37,7 @@ def frozen_time():
 
 @pytest.fixture
 def studio(home_page, django_user_model):
-    venue = make_venue(home_page)
-    page = make_booking_page(venue)
-    haircut = make_service("Haircut", 60)
-    anna = make_staff(venue, "Anna", [haircut])
+    _venue, page, haircut, anna = make_studio(home_page)
     return page, haircut, anna
 
 

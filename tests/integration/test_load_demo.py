@@ -3,9 +3,9 @@ import io
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from oscar.core.loading import get_model
 
 from pages.demo import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+from tests.shop_models import StockRecord
 
 
 def row_counts():
@@ -31,7 +31,6 @@ def test_load_demo_prints_the_admin_login_and_builds_content(home_page, django_c
     languages = set(home_page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True))
     assert languages == {"en", "de", "ru", "uk"}
 
-    StockRecord = get_model("partner", "StockRecord")
     records = StockRecord.objects.select_related("product")
     assert records.count() >= 5
     assert all(record.price > 0 and record.num_in_stock > 0 for record in records)

@@ -3,15 +3,11 @@
 
 import pytest
 from django.contrib.auth.models import Permission
-from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
 from shop.order_status import PAID, REFUNDED, REFUNDED_EVENT
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
-
-Order = get_model("order", "Order")
-Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
+from tests.shop_models import Source, SourceType
 
 pytestmark = pytest.mark.django_db
 

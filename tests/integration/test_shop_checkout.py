@@ -2,15 +2,11 @@
 """Checkout against localstripe: guest payment, decline, 3-D Secure, sold out, order email."""
 
 import pytest
-from oscar.core.loading import get_model
 
 from shop.models import OrderLanguage
 from shop.order_status import PAID
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server, pay, prepare_checkout  # noqa: F401
-
-Order = get_model("order", "Order")
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
+from tests.shop_models import Order, Product, StockRecord
 
 pytestmark = pytest.mark.django_db
 

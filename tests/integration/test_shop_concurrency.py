@@ -5,18 +5,11 @@ import threading
 import pytest
 from django.db import connection, connections
 from django.test import Client
-from oscar.core.loading import get_model
 
 from shop.order_status import PAID
 from tests.shop_checkout_helpers import FakeStripe, pay, prepare_checkout
+from tests.shop_models import Country, Order, Partner, Product, ProductClass, StockRecord
 from tests.site_setup import ensure_site_structure
-
-Country = get_model("address", "Country")
-Order = get_model("order", "Order")
-Partner = get_model("partner", "Partner")
-Product = get_model("catalogue", "Product")
-ProductClass = get_model("catalogue", "ProductClass")
-StockRecord = get_model("partner", "StockRecord")
 
 STOCK = 3
 BUYERS = STOCK + 10

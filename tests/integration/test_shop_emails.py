@@ -4,20 +4,14 @@ status changes (shipped, refunded, cancelled) sent by the background worker."""
 
 import pytest
 from oscar.apps.partner.strategy import Default
-from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
 from shop.emails import send_order_placed
 from shop.models import OrderLanguage
 from shop.order_status import CANCELLED, PAID, PENDING, REFUNDED, SHIPPED
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
+from tests.shop_models import Basket, Order, Product, Source, SourceType
 from tests.stripe_helpers import post_webhook, stripe_event
-
-Basket = get_model("basket", "Basket")
-Order = get_model("order", "Order")
-Product = get_model("catalogue", "Product")
-Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
 
 pytestmark = pytest.mark.django_db
 

@@ -8,19 +8,11 @@ from decimal import Decimal
 
 import pytest
 from django.utils.html import escape
-from oscar.core.loading import get_model
 
 from shop.models import ProductPage
 from shop.order_status import PAID
 from tests.shop_checkout_helpers import ADDRESS
-
-Order = get_model("order", "Order")
-Product = get_model("catalogue", "Product")
-Range = get_model("offer", "Range")
-Condition = get_model("offer", "Condition")
-Benefit = get_model("offer", "Benefit")
-ConditionalOffer = get_model("offer", "ConditionalOffer")
-Voucher = get_model("voucher", "Voucher")
+from tests.shop_models import Benefit, Condition, ConditionalOffer, Order, Product, Range, Voucher
 
 pytestmark = pytest.mark.django_db
 

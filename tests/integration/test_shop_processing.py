@@ -10,16 +10,13 @@ from pathlib import Path
 import pytest
 import stripe
 from oscar.apps.order.exceptions import InvalidOrderStatus
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_class
 from oscar.test.factories import create_order
 
 from shop import order_status
 from shop.order_status import CANCELLED, PAID, PENDING, REFUNDED, SHIPPED
 from shop.processing import EventHandler
-
-Order = get_model("order", "Order")
-Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
+from tests.shop_models import Order, Source, SourceType
 
 SECRET = "whsec_test_processing"
 pytestmark = pytest.mark.django_db

@@ -4,12 +4,9 @@
 from decimal import Decimal
 
 import pytest
-from oscar.core.loading import get_model
 
 from tests.shop_checkout_helpers import ADDRESS, fake_stripe, fake_stripe_server, pay, prepare_checkout  # noqa: F401
-
-Order = get_model("order", "Order")
-Product = get_model("catalogue", "Product")
+from tests.shop_models import Order, Product
 
 pytestmark = pytest.mark.django_db
 

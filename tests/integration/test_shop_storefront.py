@@ -6,14 +6,9 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from oscar.core.loading import get_model
 
 from shop.models import ProductPage, ShopPage
-
-Product = get_model("catalogue", "Product")
-ProductClass = get_model("catalogue", "ProductClass")
-StockRecord = get_model("partner", "StockRecord")
-Partner = get_model("partner", "Partner")
+from tests.shop_models import Partner, Product, ProductClass, StockRecord
 
 pytestmark = pytest.mark.django_db
 

@@ -5,17 +5,13 @@ import time
 from decimal import Decimal
 
 import pytest
-from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
 from shop.models import StripeEvent
 from shop.order_status import CANCELLED, PAID, PENDING, REFUNDED, REFUNDED_EVENT
+from tests.shop_models import Source, SourceType, StockAlert
 from tests.stripe_helpers import post_webhook, signature_header
 from tests.stripe_helpers import stripe_event as event
-
-Order = get_model("order", "Order")
-Source = get_model("payment", "Source")
-SourceType = get_model("payment", "SourceType")
 
 SECRET = "whsec_test_shop"
 pytestmark = pytest.mark.django_db
@@ -158,7 +154,6 @@ def test_an_order_that_leaves_little_stock_raises_a_low_stock_alert(home_page, m
 
     monkeypatch.setattr("oscar.test.factories.OrderCreator", GuardedOrderCreator)  # place it as our checkout does
 
-    StockAlert = get_model("partner", "StockAlert")
     product = create_product(price=Decimal("10.00"), num_in_stock=3)
     stockrecord = product.stockrecords.get()
     stockrecord.low_stock_threshold = 2

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from booking.models import Appointment
-from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.booking_fixtures import make_studio
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday
 # Monday to Saturday, 09:00-12:00 and 14:00-17:00 Berlin (UTC+2): 36 free hours.
@@ -24,10 +24,7 @@ SLOTS = [
 def studio(home_page):
     cache.clear()
     with time_machine.travel(NOW, tick=False) as traveller:
-        venue = make_venue(home_page)
-        page = make_booking_page(venue)
-        haircut = make_service("Haircut", 60)
-        anna = make_staff(venue, "Anna", [haircut])
+        _venue, page, haircut, anna = make_studio(home_page)
         yield page, haircut, anna, traveller
 
 

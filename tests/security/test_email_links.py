@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from ops.feedback import TIMESTAMP_SALT
-from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.booking_fixtures import make_studio
 
 HOSTILE = {"HTTP_HOST": "evil.example"}
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)
@@ -61,10 +61,7 @@ def test_booking_emails_link_to_base_url_and_keep_names_unescaped(
     home_page, mailoutbox, run_tasks, base_url, django_capture_on_commit_callbacks
 ):
     with time_machine.travel(NOW, tick=False):
-        venue = make_venue(home_page)
-        page = make_booking_page(venue)
-        haircut = make_service("Haircut", 60)
-        anna = make_staff(venue, "Anna", [haircut])
+        _venue, page, haircut, anna = make_studio(home_page)
         client = Client(**HOSTILE)
         state = {"service": haircut.pk, "staff": anna.pk, "date": "2030-06-03", "start": "20300603T0800Z"}
         contact = {"client_name": "Seán O'Brien & <Sons>", "client_email": "sean@example.com"}

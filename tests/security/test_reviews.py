@@ -3,10 +3,10 @@ is not published until a moderator approves it."""
 
 from decimal import Decimal
 
-from oscar.core.loading import get_model
 from oscar.test.factories import create_product
 
-ProductReview = get_model("reviews", "ProductReview")
+from tests.shop_models import ProductReview
+
 REVIEW = {"title": "Buy from http://spam.example", "score": 5, "body": "Cheap pills at http://spam.example"}
 
 

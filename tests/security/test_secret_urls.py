@@ -10,9 +10,8 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 
-from booking.operations import book
 from ops import recorder
-from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.booking_fixtures import book_through_page, make_studio
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)
 CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
@@ -29,20 +28,8 @@ def frozen_time():
 
 @pytest.fixture
 def appointment(home_page):
-    venue = make_venue(home_page)
-    page = make_booking_page(venue)
-    haircut = make_service("Haircut", 60)
-    anna = make_staff(venue, "Anna", [haircut])
-    appointment = book(
-        venue=venue,
-        service=haircut,
-        staff=anna,
-        start=datetime(2030, 6, 3, 8, tzinfo=UTC),
-        client_name="Olga",
-        client_email="olga.private@example.com",
-        booking_page=page,
-    )
-    return page, appointment
+    venue, page, haircut, anna = make_studio(home_page)
+    return page, book_through_page(venue, page, haircut, anna, client_email="olga.private@example.com")
 
 
 def test_manage_links_reach_statistics_without_their_token(appointment, admin_user):

@@ -16,9 +16,8 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 
-from booking.operations import book
 from shop.models import StripeEvent
-from tests.booking_fixtures import make_booking_page, make_service, make_staff, make_venue
+from tests.booking_fixtures import book_through_page, make_studio
 from tests.sentry_helpers import events, sentry_server  # noqa: F401 (fixture)
 from tests.site_setup import ensure_site_structure
 from tests.stripe_helpers import signature_header
@@ -42,21 +41,9 @@ def studio(transactional_db, live_server, settings):
     cache.clear()
     settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
     with time_machine.travel(NOW, tick=False):
-        venue = make_venue(ensure_site_structure())
-        page = make_booking_page(venue)
-        haircut = make_service("Haircut", 60)
-        anna = make_staff(venue, "Anna", [haircut])
-        appointment = book(
-            venue=venue,
-            service=haircut,
-            staff=anna,
-            start=datetime(2030, 6, 3, 8, tzinfo=UTC),
-            client_name="Jane",
-            client_email=EMAIL,
-            client_phone=PHONE,
-            note=NOTE,
-            booking_page=page,
-        )
+        venue, page, haircut, anna = make_studio(ensure_site_structure())
+        details = {"client_name": "Jane", "client_email": EMAIL, "client_phone": PHONE, "note": NOTE}
+        appointment = book_through_page(venue, page, haircut, anna, **details)
     return live_server.url, page, haircut, anna, appointment
 
 
