@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -16,6 +17,7 @@ from core.hooks import (
     REGISTER_PERSONAL_DATA,
     REGISTER_SECRET_URL_PATTERNS,
 )
+from core.money import money
 from core.parsing import parse_int
 from ops.permissions import can_view_statistics
 
@@ -30,7 +32,12 @@ class ServiceViewSet(SnippetViewSet):
     model = Service
     icon = "tag"
     menu_label = _("Services")
-    list_display = ["name", "duration_minutes", "price", "active"]
+    list_display = [
+        "name",
+        "duration_minutes",
+        Column("price", label=_("price"), accessor=lambda service: str(money(service.price)), sort_key="price"),
+        "active",
+    ]
     search_fields = ["name"]
 
 

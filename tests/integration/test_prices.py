@@ -15,6 +15,7 @@ from booking.models import BookingPage, VenuePage
 from core.money import money
 from shop.models import ProductPage
 from shop.prices import displayed_price
+from tests.booking_fixtures import make_service
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,10 @@ def test_product_prices_in_page_listing_and_jsonld_agree(client, demo_site):
     assert shown == f"€{offer['price']}"
     listing = html_of(client, page.get_parent().url)
     assert f'<span class="price font-semibold">{shown}</span>' in listing
+
+
+def test_the_admin_lists_service_prices_with_the_currency(client, admin_user, home_page):
+    make_service("Haircut", 60)  # 40.00
+    client.force_login(admin_user)
+    html = html_of(client, "/admin/snippets/booking/service/")
+    assert "€40.00" in html
