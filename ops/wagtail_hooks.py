@@ -8,6 +8,7 @@ from core.hooks import REGISTER_DEMO_LOADERS, REGISTER_PERSONAL_DATA
 from . import demo, privacy
 from .backup_panel import BackupStatusPanel
 from .dashboard import VisitorsPanel
+from .inbox import feedback_viewset
 from .permissions import can_view_statistics
 from .views import StatisticsView
 
@@ -37,8 +38,6 @@ def add_visitor_panels(request, panels):
 
 @hooks.register("register_admin_viewset")
 def register_feedback_inbox():
-    from .inbox import feedback_viewset
-
     return feedback_viewset
 
 

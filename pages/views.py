@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 
+from core.models import SiteSettings
 from core.storages import save_exact
 
 from .og_image import image_key, render_og_image
@@ -97,8 +98,6 @@ def sitemap_view(request):
 
 @require_GET
 def robots_txt_view(request):
-    from core.models import SiteSettings
-
     site = Site.find_for_request(request)
     rules = SiteSettings.for_site(site).robots_txt if site else ""
     sitemap = request.build_absolute_uri("/sitemap.xml")
