@@ -12,13 +12,11 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
-from oscar.test.factories import create_order
 
 from shop.models import StripeEvent
 from shop.order_status import PENDING
 from tests.booking_fixtures import make_studio
-from tests.shop_models import Source, SourceType
-from tests.stripe_helpers import post_webhook
+from tests.stripe_helpers import post_webhook, stripe_order
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday
 MONDAY = "2030-06-03"
@@ -138,18 +136,7 @@ def test_search_words_with_fts5_syntax_are_searched_as_words(client, home_page, 
 @pytest.fixture
 def order(home_page, settings):
     settings.STRIPE_WEBHOOK_SECRET = SECRET
-    order = create_order(number="300001")
-    order.status = PENDING
-    order.save()
-    Source.objects.create(
-        order=order,
-        source_type=SourceType.objects.create(name="Stripe"),
-        currency="EUR",
-        amount_allocated=order.total_incl_tax,
-        amount_debited=order.total_incl_tax,
-        reference="pi_hostile",
-    )
-    return order
+    return stripe_order("300001", PENDING, "pi_hostile", debited=True)
 
 
 def signed_post(client, body):

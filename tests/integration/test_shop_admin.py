@@ -7,7 +7,7 @@ from oscar.test.factories import create_order
 
 from shop.order_status import PAID, REFUNDED, REFUNDED_EVENT
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
-from tests.shop_models import Source, SourceType
+from tests.stripe_helpers import stripe_order
 
 pytestmark = pytest.mark.django_db
 
@@ -42,17 +42,7 @@ def test_admin_refund_issues_a_stripe_refund_and_records_it(client, admin_user, 
                 "confirm": True, "capture_method": "manual", "metadata": {"order_number": "300002"}}
     )  # fmt: skip
     stripe_client.v1.payment_intents.capture(intent.id)
-    order = create_order(number="300002")
-    order.status = PAID
-    order.save()
-    Source.objects.create(
-        order=order,
-        source_type=SourceType.objects.create(name="Stripe", code="stripe"),
-        currency="EUR",
-        amount_allocated=order.total_incl_tax,
-        amount_debited=order.total_incl_tax,
-        reference=intent.id,
-    )
+    order = stripe_order("300002", PAID, intent.id, debited=True)
     client.force_login(admin_user)
     assert "300002" in client.get("/admin/shop/orders/").content.decode()
     response = client.post("/admin/shop/orders/300002/refund/")

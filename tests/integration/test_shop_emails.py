@@ -10,8 +10,8 @@ from shop.emails import send_order_placed
 from shop.models import OrderLanguage
 from shop.order_status import CANCELLED, PAID, PENDING, REFUNDED, SHIPPED
 from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
-from tests.shop_models import Basket, Order, Product, Source, SourceType
-from tests.stripe_helpers import post_webhook, stripe_event
+from tests.shop_models import Basket, Order, Product
+from tests.stripe_helpers import add_stripe_source, post_webhook, stripe_event
 
 pytestmark = pytest.mark.django_db
 
@@ -35,18 +35,6 @@ def place(number, language, status=PENDING, email="kunde@example.com"):
     order.save()
     OrderLanguage.objects.create(order_number=number, language=language)
     return order
-
-
-def add_stripe_source(order, reference, debited=True):
-    source_type, _ = SourceType.objects.get_or_create(code="stripe", defaults={"name": "Stripe"})
-    return Source.objects.create(
-        order=order,
-        source_type=source_type,
-        currency="EUR",
-        amount_allocated=order.total_incl_tax,
-        amount_debited=order.total_incl_tax if debited else 0,
-        reference=reference,
-    )
 
 
 def webhook(client, settings, event_id, event_type, obj):
@@ -111,7 +99,7 @@ def test_dashboard_shipped_sends_the_german_shipped_email(client, admin_user, ru
 
 def test_refund_webhook_sends_the_german_refund_email(client, settings, demo_site, run_tasks, mailoutbox):
     order = place("400004", "de", status=SHIPPED)
-    add_stripe_source(order, "pi_emails_refund")
+    add_stripe_source(order, "pi_emails_refund", debited=True)
     charge = {
         "id": "ch_emails_1",
         "object": "charge",
@@ -129,7 +117,7 @@ def test_refund_webhook_sends_the_german_refund_email(client, settings, demo_sit
 
 def test_cancelled_intent_webhook_sends_the_german_cancellation(client, settings, demo_site, run_tasks, mailoutbox):
     order = place("400005", "de", status=PENDING)
-    add_stripe_source(order, "pi_emails_cancel", debited=False)
+    add_stripe_source(order, "pi_emails_cancel")
     intent = {"id": "pi_emails_cancel", "object": "payment_intent", "status": "canceled"}
     webhook(client, settings, "evt_emails_cancel", "payment_intent.canceled", intent)
     assert Order.objects.get(number="400005").status == CANCELLED
@@ -157,7 +145,7 @@ def test_admin_refund_sends_the_russian_refund_email(client, admin_user, fake_st
         }
     )
     stripe_client.v1.payment_intents.capture(intent.id)
-    add_stripe_source(order, intent.id)
+    add_stripe_source(order, intent.id, debited=True)
     client.force_login(admin_user)  # staff work in English; the customer hears Russian
     response = client.post("/admin/shop/orders/400006/refund/")
     assert response.status_code == 302

@@ -1,22 +1,19 @@
 """The order event handler (shop/processing.py): one place for payment events, statuses and stock,
 used by Oscar's dashboard, the Stripe webhook, checkout and the admin refund."""
 
-import json
 import re
-import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import stripe
 from oscar.apps.order.exceptions import InvalidOrderStatus
 from oscar.core.loading import get_class
-from oscar.test.factories import create_order
 
 from shop import order_status
 from shop.order_status import CANCELLED, PAID, PENDING, REFUNDED, SHIPPED
 from shop.processing import EventHandler
-from tests.shop_models import Order, Source, SourceType
+from tests.shop_models import Order
+from tests.stripe_helpers import post_webhook, stripe_event, stripe_order
 
 SECRET = "whsec_test_processing"
 pytestmark = pytest.mark.django_db
@@ -24,17 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def order(home_page):
-    order = create_order(number="500001")  # Oscar's OrderCreator reserves the line's units
-    order.status = PENDING
-    order.save()
-    Source.objects.create(
-        order=order,
-        source_type=SourceType.objects.create(name="Stripe", code="stripe"),
-        currency="EUR",
-        amount_allocated=order.total_incl_tax,
-        reference="pi_processing_1",
-    )
-    return order
+    return stripe_order("500001", PENDING, "pi_processing_1")  # Oscar's OrderCreator reserves the line's units
 
 
 def stock_of(order):
@@ -46,11 +33,7 @@ def stock_of(order):
 
 def webhook(client, settings, event_id, event_type, obj):
     settings.STRIPE_WEBHOOK_SECRET = SECRET
-    body = json.dumps(
-        {"id": event_id, "object": "event", "type": event_type, "created": int(time.time()), "data": {"object": obj}}
-    )
-    header = stripe.WebhookSignature.generate_signature_header(body, SECRET)
-    response = client.post("/stripe/webhook/", body, content_type="application/json", HTTP_STRIPE_SIGNATURE=header)
+    response = post_webhook(client, stripe_event(event_id, event_type, obj), SECRET)
     assert response.status_code == 200
     return response.content.decode()
 

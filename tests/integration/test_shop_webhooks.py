@@ -9,8 +9,8 @@ from oscar.test.factories import create_order
 
 from shop.models import StripeEvent
 from shop.order_status import CANCELLED, PAID, PENDING, REFUNDED, REFUNDED_EVENT
-from tests.shop_models import Source, SourceType, StockAlert
-from tests.stripe_helpers import post_webhook, signature_header
+from tests.shop_models import StockAlert
+from tests.stripe_helpers import post_webhook, signature_header, stripe_order
 from tests.stripe_helpers import stripe_event as event
 
 SECRET = "whsec_test_shop"
@@ -24,17 +24,7 @@ def webhook_secret(settings):
 
 @pytest.fixture
 def order(home_page):
-    order = create_order(number="200001")
-    order.status = PENDING
-    order.save()
-    Source.objects.create(
-        order=order,
-        source_type=SourceType.objects.create(name="Stripe"),
-        currency="EUR",
-        amount_allocated=order.total_incl_tax,
-        reference="pi_test_1",
-    )
-    return order
+    return stripe_order("200001", PENDING, "pi_test_1")
 
 
 def post(client, payload, timestamp=None, secret=SECRET):
