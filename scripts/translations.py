@@ -119,10 +119,17 @@ def compile_messages():
     for lang in languages():  # compilemessages skips a .mo newer than its .po; after a git checkout that can lie
         if po_path(lang).exists():
             os.utime(po_path(lang))
+    import io
+
+    from django.core.management import CommandError
+
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        call_command("compilemessages", ignore_patterns=COMPILE_IGNORE, verbosity=0)
+        # verbosity 1: msgfmt's complaints (e.g. a translation missing a %(name)s placeholder) reach stderr
+        call_command("compilemessages", ignore_patterns=COMPILE_IGNORE, verbosity=1, stdout=io.StringIO())
+    except CommandError as error:
+        raise SystemExit(f"{error} Fix the entries msgfmt names above in the PO file, then run `update`.") from None
     finally:
         os.chdir(cwd)
 
