@@ -13,6 +13,10 @@ call it too, so every change to an order after it was placed happens here:
 - the customer is emailed when the order ships, is refunded or is cancelled (shop/emails.py).
 """
 
+import logging
+from functools import partial
+
+import stripe
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils.text import slugify
@@ -23,7 +27,7 @@ from oscar.core.loading import get_model
 
 from core.money import money
 
-from . import stock
+from . import payments, stock
 from .emails import send_status_changed
 from .order_status import (
     CANCELLED,
@@ -37,6 +41,7 @@ from .order_status import (
     path_to,
 )
 
+logger = logging.getLogger(__name__)
 Order = get_model("order", "Order")
 PaymentEventType = get_model("order", "PaymentEventType")
 Source = get_model("payment", "Source")
@@ -47,6 +52,16 @@ def payment_event_type(name):
     """Get or create a PaymentEventType by its unique code, so concurrent requests agree."""
     event_type, _created = PaymentEventType.objects.get_or_create(code=slugify(name), defaults={"name": name})
     return event_type
+
+
+def release_authorisation(intent_id):
+    """Cancel a PaymentIntent that was authorised and never captured (nothing was charged)."""
+    if not payments.is_configured():
+        return
+    try:
+        payments.cancel(intent_id)
+    except stripe.StripeError:  # Stripe unreachable: the authorisation expires by itself within days
+        logger.exception("Releasing the authorisation %s failed", intent_id)
 
 
 class EventHandler(processing.EventHandler):
@@ -112,6 +127,11 @@ class EventHandler(processing.EventHandler):
                     % {"amount": money(kept, order.currency)}
                 )
         self._change_status(order, new_status, note_msg)
+        if new_status == CANCELLED:
+            # A card only authorised (not charged) is released at once instead of when Stripe lets it expire.
+            held = order.sources.filter(source_type__code=CARD_SOURCE, amount_debited=0, amount_allocated__gt=0)
+            for reference in held.values_list("reference", flat=True):
+                transaction.on_commit(partial(release_authorisation, reference))
 
     def card_money_kept(self, order):
         """What was taken from the customer's card and not given back."""

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests/shop_checkout_helpers.py)
 """The order event handler (shop/processing.py): one place for payment events, statuses and stock,
 used by Oscar's dashboard, the Stripe webhook, checkout and the admin refund."""
 
@@ -12,7 +13,8 @@ from oscar.core.loading import get_class
 from shop import order_status
 from shop.order_status import CANCELLED, PAID, PENDING, REFUNDED, SHIPPED
 from shop.processing import EventHandler
-from tests.shop_models import Order
+from tests.shop_checkout_helpers import fake_stripe, fake_stripe_server  # noqa: F401
+from tests.shop_models import Order, Source
 from tests.stripe_helpers import post_webhook, stripe_event, stripe_order
 
 SECRET = "whsec_test_processing"
@@ -208,3 +210,25 @@ def test_staff_can_cancel_an_order_whose_card_was_not_charged(client, admin_user
     dashboard_status(client, order, CANCELLED)
     assert order.status == CANCELLED
     assert stock_of(order) == (quantity, in_stock, allocated - quantity)
+
+
+def test_staff_cancelling_a_pending_order_releases_the_card_authorisation(
+    client, admin_user, order, fake_stripe, django_capture_on_commit_callbacks
+):
+    authorised = fake_stripe.client().v1.payment_intents.create(
+        params={
+            "amount": int(order.total_incl_tax * 100),
+            "currency": "eur",
+            "payment_method": fake_stripe.payment_method("4242424242424242"),
+            "confirm": True,
+            "capture_method": "manual",
+            "metadata": {"order_number": order.number},
+        }
+    )
+    assert authorised.status == "requires_capture"
+    Source.objects.filter(order=order).update(reference=authorised.id)
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        dashboard_status(client, order, CANCELLED)
+    assert order.status == CANCELLED
+    assert fake_stripe.intent(authorised.id).status == "canceled"
