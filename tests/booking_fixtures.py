@@ -56,8 +56,8 @@ def make_studio(home, **haircut_options):
     return venue, page, haircut, make_staff(venue, "Anna", [haircut])
 
 
-def book_through_page(venue, page, service, staff, start=MONDAY_10AM, **details):
-    """An appointment booked through `page` (its emails link to the page's manage view), for Olga
-    unless `details` name another client."""
+def book_at(venue, service, staff, start=MONDAY_10AM, page=None, **details):
+    """An appointment (booking.operations.book) for Olga unless `details` name another client;
+    booked through `page` when given (its emails then link to the page's manage view)."""
     details = {"client_name": "Olga", "client_email": "olga@example.com", **details}
     return book(venue=venue, service=service, staff=staff, start=start, booking_page=page, **details)

@@ -8,9 +8,8 @@ from django.contrib.auth.models import Group, Permission
 
 from booking import states
 from booking.models import Appointment
-from booking.operations import book
 from ops.permissions import VIEW_STATISTICS_CODENAME
-from tests.booking_fixtures import make_service, make_staff, make_venue
+from tests.booking_fixtures import book_at, make_service, make_staff, make_venue
 
 NOW = datetime(2030, 6, 1, 12, tzinfo=UTC)
 
@@ -25,30 +24,10 @@ def two_venues(home_page, django_user_model):
     anna = make_staff(mitte, "Anna", [haircut])
     karl = make_staff(kreuzberg, "Karl", [haircut])
     with time_machine.travel(NOW, tick=False):
-        a1 = book(
-            venue=mitte,
-            service=haircut,
-            staff=anna,
-            start=datetime(2030, 6, 3, 8, tzinfo=UTC),
-            client_name="Olga Client",
-            client_email="olga@example.com",
-        )
-        book(
-            venue=mitte,
-            service=haircut,
-            staff=anna,
-            start=datetime(2030, 6, 5, 8, tzinfo=UTC),
-            client_name="Wednesday Client",
-            client_email="wed@example.com",
-        )
-        book(
-            venue=kreuzberg,
-            service=haircut,
-            staff=karl,
-            start=datetime(2030, 6, 3, 8, tzinfo=UTC),
-            client_name="Karl's Client",
-            client_email="k@example.com",
-        )
+        a1 = book_at(mitte, haircut, anna, client_name="Olga Client")
+        wednesday = datetime(2030, 6, 5, 8, tzinfo=UTC)
+        book_at(mitte, haircut, anna, wednesday, client_name="Wednesday Client", client_email="wed@example.com")
+        book_at(kreuzberg, haircut, karl, client_name="Karl's Client", client_email="k@example.com")
     staff_user = django_user_model.objects.create_user(email="anna@example.com", password="pw-123456789")
     staff_user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     anna.user = staff_user

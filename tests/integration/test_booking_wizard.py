@@ -10,7 +10,7 @@ from django.core.cache import cache
 from booking import states
 from booking.models import Appointment
 from booking.operations import book
-from tests.booking_fixtures import book_through_page, make_booking_page, make_service, make_staff, make_venue
+from tests.booking_fixtures import book_at, make_booking_page, make_service, make_staff, make_venue
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday
 MONDAY = "2030-06-03"
@@ -120,7 +120,7 @@ def test_htmx_booking_and_the_slot_taken_answer(client, studio):
     response = client.post(book_url, {**state, "action": "details", **contact}, **HX)
     assert response.status_code == 200 and "step=confirm" in response["HX-Push-Url"]
     # someone else books the same time meanwhile
-    book(venue=venue, service=haircut, staff=anna, start=datetime(2030, 6, 3, 8, tzinfo=UTC), **contact)
+    book_at(venue, haircut, anna, **contact)
     taken = client.post(book_url, {**state, "action": "confirm"}, **HX)
     assert taken.status_code == 409
     body = taken.content.decode()
@@ -136,14 +136,7 @@ def test_htmx_booking_and_the_slot_taken_answer(client, studio):
 
 def test_anyone_books_whoever_is_free(client, studio):
     venue, page, haircut, anna, boris = studio
-    book(
-        venue=venue,
-        service=haircut,
-        staff=anna,
-        start=datetime(2030, 6, 3, 8, tzinfo=UTC),
-        client_name="A",
-        client_email="a@example.com",
-    )
+    book_at(venue, haircut, anna, client_name="A", client_email="a@example.com")
     state = {"service": haircut.pk, "staff": "any", "date": MONDAY, "start": MONDAY_10}
     client.post(page.url + "book/", {**state, "action": "details", "client_name": "B", "client_email": "b@example.com"})
     client.post(page.url + "book/", {**state, "action": "confirm"})
@@ -176,7 +169,7 @@ def test_time_step_query_count_does_not_grow_with_bookings(client, studio):
 
 def test_manage_link_cancels_within_the_window_and_explains_after_it(client, studio):
     venue, page, haircut, anna, _ = studio
-    appointment = book_through_page(venue, page, haircut, anna)
+    appointment = book_at(venue, haircut, anna, page=page)
     manage_url = page.url + f"manage/{appointment.manage_token}/"
     html = client.get(manage_url).content.decode()
     assert "Cancel appointment" in html and "Reschedule" in html
@@ -194,7 +187,7 @@ def test_manage_link_cancels_within_the_window_and_explains_after_it(client, stu
 
 def test_reschedule_through_the_wizard(client, studio):
     venue, page, haircut, anna, _ = studio
-    appointment = book_through_page(venue, page, haircut, anna)
+    appointment = book_at(venue, haircut, anna, page=page)
     html = client.get(page.url + f"manage/{appointment.manage_token}/").content.decode()
     reschedule_url = re.search(r'href="([^"]*reschedule=[^"]*)"', html).group(1).replace("&amp;", "&")
     assert 'data-step="date"' in client.get(reschedule_url).content.decode()
@@ -219,14 +212,7 @@ def test_signed_in_customers_see_their_bookings(client, studio, django_user_mode
     user = django_user_model.objects.create_user(
         email="olga@example.com", password="pw-123456789", verified_email="olga@example.com"
     )  # a confirmed address: guest bookings under it are hers
-    book(
-        venue=venue,
-        service=haircut,
-        staff=anna,
-        start=datetime(2030, 6, 3, 8, tzinfo=UTC),
-        client_name="Olga",
-        client_email="Olga@Example.com",
-    )
+    book_at(venue, haircut, anna, client_email="Olga@Example.com")
     assert client.get(page.url + "my/").status_code == 302
     client.force_login(user)
     html = client.get(page.url + "my/").content.decode()

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from ops import recorder
-from tests.booking_fixtures import book_through_page, make_studio
+from tests.booking_fixtures import book_at, make_studio
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)
 CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
@@ -29,7 +29,7 @@ def frozen_time():
 @pytest.fixture
 def appointment(home_page):
     venue, page, haircut, anna = make_studio(home_page)
-    return page, book_through_page(venue, page, haircut, anna, client_email="olga.private@example.com")
+    return page, book_at(venue, haircut, anna, page=page, client_email="olga.private@example.com")
 
 
 def test_manage_links_reach_statistics_without_their_token(appointment, admin_user):

@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from shop.models import StripeEvent
-from tests.booking_fixtures import book_through_page, make_studio
+from tests.booking_fixtures import book_at, make_studio
 from tests.sentry_helpers import events, sentry_server  # noqa: F401 (fixture)
 from tests.site_setup import ensure_site_structure
 from tests.stripe_helpers import signature_header
@@ -43,7 +43,7 @@ def studio(transactional_db, live_server, settings):
     with time_machine.travel(NOW, tick=False):
         venue, page, haircut, anna = make_studio(ensure_site_structure())
         details = {"client_name": "Jane", "client_email": EMAIL, "client_phone": PHONE, "note": NOTE}
-        appointment = book_through_page(venue, page, haircut, anna, **details)
+        appointment = book_at(venue, haircut, anna, page=page, **details)
     return live_server.url, page, haircut, anna, appointment
 
 
