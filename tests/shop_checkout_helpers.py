@@ -55,6 +55,24 @@ class FakeStripe:
         card = {"number": number, "exp_month": 12, "exp_year": 2034, "cvc": "123"}
         return self.client().v1.payment_methods.create(params={"type": "card", "card": card}).id
 
+    def authorised_intent(self, order_number, cents, card="4242424242424242", captured=False):
+        """A PaymentIntent for the order, confirmed with a test card and authorised (manual capture,
+        as the checkout does); captured too when asked."""
+        client = self.client()
+        intent = client.v1.payment_intents.create(
+            params={
+                "amount": cents,
+                "currency": "eur",
+                "payment_method": self.payment_method(card),
+                "confirm": True,
+                "capture_method": "manual",
+                "metadata": {"order_number": order_number},
+            }
+        )
+        if captured:
+            client.v1.payment_intents.capture(intent.id)
+        return intent
+
     def intent(self, intent_id):
         return self.client().v1.payment_intents.retrieve(intent_id)
 

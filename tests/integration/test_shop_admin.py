@@ -37,11 +37,7 @@ def test_panel_shows_orders_and_revenue_to_permitted_users_only(client, admin_us
 
 def test_admin_refund_issues_a_stripe_refund_and_records_it(client, admin_user, fake_stripe):
     stripe_client = fake_stripe.client()
-    intent = stripe_client.v1.payment_intents.create(
-        params={"amount": 2450, "currency": "eur", "payment_method": fake_stripe.payment_method("4242424242424242"),
-                "confirm": True, "capture_method": "manual", "metadata": {"order_number": "300002"}}
-    )  # fmt: skip
-    stripe_client.v1.payment_intents.capture(intent.id)
+    intent = fake_stripe.authorised_intent("300002", 2450, captured=True)
     order = stripe_order("300002", PAID, intent.id, debited=True)
     client.force_login(admin_user)
     assert "300002" in client.get("/admin/shop/orders/").content.decode()

@@ -96,10 +96,7 @@ def test_failed_three_d_secure_places_no_order(client, fake_stripe, conditioner)
 
 def test_an_intent_of_another_order_is_refused(client, fake_stripe, conditioner):
     prepare_checkout(client, conditioner)
-    other = fake_stripe.client().v1.payment_intents.create(
-        params={"amount": 1990, "currency": "eur", "payment_method": fake_stripe.payment_method(VISA),
-                "confirm": True, "capture_method": "manual", "metadata": {"order_number": "999"}}
-    )  # fmt: skip
+    other = fake_stripe.authorised_intent("999", 1990, card=VISA)
     response = pay(client, payment_intent_id=other.id)
     assert response.status_code == 200
     assert not Order.objects.exists()

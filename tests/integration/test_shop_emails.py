@@ -133,18 +133,7 @@ def test_cancelled_intent_webhook_sends_the_german_cancellation(client, settings
 
 def test_admin_refund_sends_the_russian_refund_email(client, admin_user, fake_stripe, demo_site, run_tasks, mailoutbox):
     order = place("400006", "ru", status=PAID)
-    stripe_client = fake_stripe.client()
-    intent = stripe_client.v1.payment_intents.create(
-        params={
-            "amount": int(order.total_incl_tax * 100),
-            "currency": "eur",
-            "payment_method": fake_stripe.payment_method("4242424242424242"),
-            "confirm": True,
-            "capture_method": "manual",
-            "metadata": {"order_number": "400006"},
-        }
-    )
-    stripe_client.v1.payment_intents.capture(intent.id)
+    intent = fake_stripe.authorised_intent("400006", int(order.total_incl_tax * 100), captured=True)
     add_stripe_source(order, intent.id, debited=True)
     client.force_login(admin_user)  # staff work in English; the customer hears Russian
     response = client.post("/admin/shop/orders/400006/refund/")

@@ -215,16 +215,7 @@ def test_staff_can_cancel_an_order_whose_card_was_not_charged(client, admin_user
 def test_staff_cancelling_a_pending_order_releases_the_card_authorisation(
     client, admin_user, order, fake_stripe, django_capture_on_commit_callbacks
 ):
-    authorised = fake_stripe.client().v1.payment_intents.create(
-        params={
-            "amount": int(order.total_incl_tax * 100),
-            "currency": "eur",
-            "payment_method": fake_stripe.payment_method("4242424242424242"),
-            "confirm": True,
-            "capture_method": "manual",
-            "metadata": {"order_number": order.number},
-        }
-    )
+    authorised = fake_stripe.authorised_intent(order.number, int(order.total_incl_tax * 100))
     assert authorised.status == "requires_capture"
     Source.objects.filter(order=order).update(reference=authorised.id)
     client.force_login(admin_user)
