@@ -9,13 +9,21 @@ a form, only its owner can open the mail.
 Signing in does not need a verified address; only the guest data does.
 """
 
+from django import forms
 from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import translation
+from django.utils.crypto import salted_hmac
 
-from .emails import queue_email
+from .addresses import mailbox_key
+from .emails import build_message, queue_email
+from .ratelimit import hit
 
 SALT = "core.accounts.verify-email"
 
@@ -33,9 +41,6 @@ def guest_rows(user, field):
     none). Compared lower-cased, never with `iexact`: PostgreSQL's UPPER() makes the
     dotless `ı` an `I` and the long `ſ` an `S`, so `iexact` would match
     `gina@mail.example` for whoever proved `gina@maıl.example`, another domain."""
-    from django.db.models import Q
-    from django.db.models.functions import Lower
-    from django.db.models.lookups import Exact
 
     email = verified_email(user)
     return Q(Exact(Lower(field), email)) if email else Q(pk__in=[])
@@ -61,7 +66,6 @@ def _account_state(user):
     """What a change link is bound to: the address it moves from and the password.
     Once the account has moved on or its password changed, older links move nothing
     (else a stale or mistyped link would hand the account to whoever holds it)."""
-    from django.utils.crypto import salted_hmac
 
     return {
         "f": (user.email or "").strip().lower(),
@@ -85,7 +89,6 @@ def verify_token(token, signed_in=None):
     account no longer has, or asks for an address another account has taken since.
     Raises SignInFirst if it would move the account and `signed_in` (the visitor)
     is not its owner: whoever holds a mistyped address must not get the account."""
-    from django.contrib.auth import get_user_model
 
     User = get_user_model()
     max_age = settings.ACCOUNT_EMAIL_VERIFICATION_HOURS * 3600
@@ -121,7 +124,6 @@ def verify_token(token, signed_in=None):
 def confirm_password(request, user, password):
     """Re-check a signed-in user's password through authenticate(request), so the
     lockout and the rate limit count it like any login (never user.check_password)."""
-    from django.contrib.auth import authenticate
 
     checked = authenticate(request, username=user.get_username(), password=password)
     return checked is not None and checked.pk == user.pk
@@ -137,8 +139,6 @@ class GuardedOldPasswordMixin:
         super().__init__(user, *args, **kwargs)
 
     def clean_old_password(self):
-        from django import forms
-
         old_password = self.cleaned_data["old_password"]
         if not confirm_password(self.request, self.user, old_password):
             raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
@@ -155,8 +155,6 @@ def _mail_allowed(email):
     have an account") per address an hour: registering or editing a profile again
     and again must not flood somebody's inbox. Past the limit nothing is sent and the
     visitor's answer stays the same."""
-    from .addresses import mailbox_key
-    from .ratelimit import hit
 
     return hit("account-mail", mailbox_key(email), settings.ACCOUNT_MAILS_PER_ADDRESS, 3600)
 
@@ -188,7 +186,6 @@ def send_already_registered(user, language=None):
 def send_reset_for_unknown_address(email, language=None):
     """Password reset for an address without an account: say so to the address
     (sent now, like the reset mail itself, so both answers take as long)."""
-    from .emails import build_message
 
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):

@@ -8,6 +8,7 @@ time-zone conversion) far from `date.min`/`date.max`, where it would overflow.
 
 from datetime import UTC, date, datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -76,7 +77,6 @@ def limit_form_dates():
     admin, accepts only [EARLIEST, LATEST]. Django accepts 0001-01-01…9999-12-31, and
     the edges overflow later, far from the form (Oscar's order filter turns 0001-01-01
     in Berlin into a UTC instant before year 1). Called once from CoreConfig.ready()."""
-    from django import forms
 
     for field_class in (forms.DateField, forms.DateTimeField):
         original = field_class.to_python

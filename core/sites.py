@@ -8,6 +8,7 @@ every migrate that record mirrors BASE_URL, and OSCAR_URL_SCHEMA follows its sch
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.sites.models import Site
 
 
 def base_url():
@@ -23,7 +24,6 @@ def sync_site_record(sender=None, using="default", **kwargs):
     """post_migrate: the Sites record (SITE_ID) gets BASE_URL's host and the site name."""
     if sender is not None and getattr(sender, "label", "") != "sites":
         return
-    from django.contrib.sites.models import Site
 
     Site.objects.using(using).update_or_create(
         pk=settings.SITE_ID,

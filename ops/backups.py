@@ -26,6 +26,11 @@ import time
 import zlib
 from datetime import datetime, timedelta
 
+import gnupg
+import psycopg
+from dbbackup import settings as dbb
+from dbbackup import utils
+from dbbackup.storage import get_storage
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage, default_storage
@@ -137,8 +142,6 @@ def encryption_enabled():
 
 
 def _backup_storage():
-    from dbbackup.storage import get_storage
-
     return get_storage()
 
 
@@ -194,8 +197,6 @@ def _store(storage, path, name):
 
 def _names(storage, extension):
     """File names for one backup: database and media share the same time stamp."""
-    from dbbackup import settings as dbb
-    from dbbackup import utils
 
     stamp = datetime.now()
     existing = set(storage.list_directory())
@@ -218,7 +219,6 @@ def _latest(content_type):
 
 def latest_pair():
     """(database file, media file) of the newest complete backup in the storage."""
-    from dbbackup import utils
 
     storage = _backup_storage()
     try:
@@ -282,7 +282,6 @@ def _snapshot_sqlite(path):
 def _snapshot_postgresql(path):
     """pg_dump and the fingerprints read one exported snapshot, so they agree exactly
     however busy the shop is."""
-    import psycopg
 
     params = _pg_params(default_connection.settings_dict)
     with psycopg.connect(**params) as conn:
@@ -339,9 +338,6 @@ def _pack(path, encrypt):
     os.unlink(path)
     path, suffix = path + ".gz", ".gz"
     if encrypt:
-        import gnupg
-        from dbbackup import settings as dbb
-
         gpg = gnupg.GPG()
         # Without the recipient's public key gpg exits at once and python-gnupg dies on a broken pipe.
         if not gpg.list_keys(keys=[dbb.GPG_RECIPIENT]):
@@ -362,7 +358,6 @@ def _pack(path, encrypt):
 
 def run_backup(encrypt=None):
     """Back up database and media; return the BackupRecord (ok or not)."""
-    from dbbackup import settings as dbb
 
     encrypt = encryption_enabled() if encrypt is None else encrypt
     record = BackupRecord(kind=BackupRecord.Kind.BACKUP, started_at=timezone.now(), encrypted=encrypt)
@@ -426,7 +421,6 @@ def _fetch(name, encrypted, work):
 
 def _decrypt(path, name):
     """GPG-decrypt a backup (the private key must be in the keyring; BACKUP_GPG_PASSPHRASE if it has one)."""
-    import gnupg
 
     output = path + ".decrypted"
     with open(path, "rb") as source:
@@ -516,7 +510,6 @@ class _ScratchDatabase:
         if self.vendor == "sqlite":
             with contextlib.closing(sqlite3.connect(self.settings["NAME"])) as conn:
                 return checksums_from_cursor(conn.cursor(), "sqlite")
-        import psycopg
 
         with psycopg.connect(**_pg_params(self.settings)) as conn:
             conn.execute("SET TIME ZONE 'UTC'")
@@ -527,8 +520,6 @@ class _ScratchDatabase:
             self._admin(f"DROP DATABASE IF EXISTS {_quote(self.settings['NAME'])}")
 
     def _admin(self, *statements):
-        import psycopg
-
         with psycopg.connect(**_pg_params(self.settings, dbname="postgres"), autocommit=True) as conn:
             for statement in statements:
                 conn.execute(statement)

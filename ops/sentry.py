@@ -5,8 +5,11 @@ server. The scrubbing is plain Python over the event dict (unit-tested)."""
 import re
 from urllib.parse import parse_qsl, unquote_plus
 
+import sentry_sdk
 from django.core.exceptions import DisallowedHost
 from django.http import Http404
+from sentry_sdk.integrations.django import DjangoIntegration
+from sentry_sdk.integrations.logging import ignore_logger
 
 from . import secret_urls
 
@@ -196,9 +199,6 @@ def init_sentry(dsn, environment="production", release=None, traces_sample_rate=
     """Start Sentry when `dsn` is set; return True when it did."""
     if not dsn:
         return False
-    import sentry_sdk
-    from sentry_sdk.integrations.django import DjangoIntegration
-    from sentry_sdk.integrations.logging import ignore_logger
 
     ignore_logger("django.security.DisallowedHost")
     sentry_sdk.init(

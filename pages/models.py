@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -13,7 +14,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtailseo.models import SeoMixin
 
+from core.validators import validate_link_url
+
+from . import contact
 from .blocks import BodyBlock
+from .contact import add_honeypot
 from .seo import SeoPageMixin
 
 
@@ -112,13 +117,9 @@ class ContactPage(SeoPageMixin, SeoMixin, AbstractEmailForm):
         permissions = [("view_form_submissions", _("Can read contact form submissions"))]
 
     def get_form(self, *args, **kwargs):
-        from .contact import add_honeypot
-
         return add_honeypot(super().get_form(*args, **kwargs))
 
     def serve(self, request, *args, **kwargs):
-        from . import contact
-
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
@@ -131,8 +132,6 @@ class ContactPage(SeoPageMixin, SeoMixin, AbstractEmailForm):
         return TemplateResponse(request, self.get_template(request), context, status=outcome.status)
 
     def send_mail(self, form):
-        from . import contact
-
         contact.queue_owner_email(self, form)
 
 
@@ -184,10 +183,6 @@ class MenuItem(TranslatableMixin, Orderable):
         return self.label
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from core.validators import validate_link_url
-
         super().clean()
         if not self.link_page and not self.link_url:
             raise ValidationError(_("Choose a page or enter a URL."))

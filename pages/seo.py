@@ -21,6 +21,8 @@ from django.utils.text import slugify
 from wagtail.images.models import SourceImageIOError
 from wagtailseo import utils as seo_utils
 
+from .og_image import image_key
+
 DESCRIPTION_LENGTH = 200
 
 
@@ -81,8 +83,6 @@ class SeoPageMixin:
 
     @cached_property
     def seo_image_url(self):
-        from .og_image import image_key
-
         site = self.get_site()
         image = self.seo_image
         if image:

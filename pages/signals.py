@@ -1,7 +1,12 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import StringTranslation
 
 from core import cache_versions
+from pages.models import Menu, MenuItem
+
+from .seo import transliterated_slug
 
 
 def navigation_changed(sender, **kwargs):
@@ -11,7 +16,6 @@ def navigation_changed(sender, **kwargs):
 def transliterate_translated_slug(sender, instance, raw=False, **kwargs):
     """A translator who types the slug in Cyrillic gets it transliterated (wagtail-localize
     would otherwise strip every non-Latin letter and fail on the empty slug)."""
-    from .seo import transliterated_slug
 
     if raw or instance.context_id is None or instance.data.isascii():
         return
@@ -20,13 +24,7 @@ def transliterate_translated_slug(sender, instance, raw=False, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import pre_save
-    from wagtail.models import Page
-    from wagtail_localize.models import StringTranslation
-
     pre_save.connect(transliterate_translated_slug, sender=StringTranslation, dispatch_uid="translit_slug")
-
-    from pages.models import Menu, MenuItem
 
     for model in (Menu, MenuItem):
         post_save.connect(navigation_changed, sender=model, dispatch_uid=f"nav_save_{model.__name__}")

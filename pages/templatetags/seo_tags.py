@@ -1,5 +1,6 @@
 from django import template
 from wagtail.models import Page
+from wagtailseo.models import SeoSettings
 
 from pages.jsonld import build_graph, render_graph
 
@@ -15,7 +16,6 @@ def jsonld_graph(context):
     page = context.get("page")
     if not isinstance(page, Page):
         page = None
-    from wagtailseo.models import SeoSettings
 
     seo_settings = SeoSettings.for_request(request)  # cached on the request, shared with the meta tags
     return render_graph(build_graph(page, request, seo_settings))
