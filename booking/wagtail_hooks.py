@@ -18,7 +18,6 @@ from core.hooks import (
     REGISTER_SECRET_URL_PATTERNS,
 )
 from core.money import money
-from core.parsing import parse_int
 from ops.permissions import can_view_statistics
 
 from . import admin_views, demo, jsonld, privacy
@@ -64,8 +63,6 @@ class StaffChosenView(snippet_chooser.SnippetChosenView):
 
 class StaffChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
     def get_objects(self, pks):
-        # A non-numeric or out-of-range id chooses nothing (not a 500).
-        pks = [pk for pk in pks if parse_int(str(pk), minimum=1) is not None]
         return admin_views.visible_staff(self.request.user, super().get_objects(pks))
 
 

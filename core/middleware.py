@@ -2,7 +2,7 @@ import math
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
@@ -131,11 +131,36 @@ class RejectNulMiddleware:
         )
 
 
+# A template's `request.GET.items` looks the key "items" up before the method: Oscar's
+# product and category lists iterate over it, so `?items=x` answered 500.
+QUERYDICT_METHODS = frozenset(name for name in dir(QueryDict) if not name.startswith("_"))
+
+
+class ShadowingParameterMiddleware:
+    """Query parameters named like a QueryDict method (items, urlencode, lists, keys …)
+    shadow that method in every template that reads `request.GET.<method>`. No view
+    of ours or of Wagtail, Oscar or Django reads such a parameter: they are dropped."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not QUERYDICT_METHODS.isdisjoint(request.GET):
+            query = request.GET.copy()
+            for name in QUERYDICT_METHODS.intersection(query):
+                del query[name]
+            query._mutable = False
+            request.GET = query
+        return self.get_response(request)
+
+
 class MalformedIdMiddleware:
-    """An id taken from the URL that the database cannot read ("/history/abc/…" where a
-    number belongs) means "no such object": 404, not 500. Django raises ValueError (or
-    ValidationError for UUIDs) from the lookup; some third-party admin views pass
-    `<str:pk>` straight to the ORM. Only errors naming a value of this URL are mapped."""
+    """An id from the URL or the query string that the database cannot read ("/history/abc/…"
+    where a number belongs, `?id=abc` or a number beyond any database integer in a chooser)
+    means "no such object": 404, not 500. Django raises ValueError (or ValidationError for
+    UUIDs) from the lookup, SQLite an OverflowError; some third-party admin views pass
+    `<str:pk>` or `?id=` straight to the ORM. Only errors naming a value of this request
+    are mapped."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -144,16 +169,28 @@ class MalformedIdMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, ValueError | ValidationError) or request.resolver_match is None:
+        if request.resolver_match is None:
+            return None
+        match = request.resolver_match
+        values = [str(value) for value in [*match.args, *match.kwargs.values()]]
+        values += [value for key in request.GET for value in request.GET.getlist(key)]
+        if isinstance(exception, OverflowError):
+            if "too large to convert" in str(exception) and any(_beyond_int64(value) for value in values):
+                raise Http404(_("No such object: the address contains an invalid id."))
+            return None
+        if not isinstance(exception, ValueError | ValidationError):
             return None
         text = str(exception)
         if "expected a number but got" not in text and "is not a valid UUID" not in text:
             return None
-        match = request.resolver_match
-        values = [str(value) for value in [*match.args, *match.kwargs.values()]]
-        if any(f"'{value}'" in text or f"“{value}”" in text for value in values):
+        if any(repr(value) in text or f"'{value}'" in text or f"“{value}”" in text for value in values):
             raise Http404(_("No such object: the address contains an invalid id."))
         return None
+
+
+def _beyond_int64(value):
+    value = value.strip()
+    return value.lstrip("-").isdigit() and value.isascii() and not -(2**63) <= int(value) < 2**63
 
 
 class CookiePolicyMiddleware:

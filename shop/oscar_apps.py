@@ -7,6 +7,7 @@ from oscar.apps.catalogue.apps import CatalogueConfig as OscarCatalogueConfig
 from oscar.apps.catalogue.reviews.apps import CatalogueReviewsConfig as OscarCatalogueReviewsConfig
 from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
 from oscar.apps.customer.apps import CustomerConfig as OscarCustomerConfig
+from oscar.apps.dashboard.catalogue.apps import CatalogueDashboardConfig as OscarCatalogueDashboardConfig
 from oscar.config import Shop as OscarShopConfig
 
 
@@ -81,3 +82,11 @@ class CustomerConfig(OscarCustomerConfig):
             path("profile/delete/", login_required(accounts.profile_delete_redirect), name="profile-delete"),
         ]
         return urls + super().get_urls()
+
+
+class CatalogueDashboardConfig(OscarCatalogueDashboardConfig):
+    def ready(self):
+        super().ready()
+        from .dashboard import ProductLookupView
+
+        self.product_lookup_view = ProductLookupView  # unknown or malformed initial ids are left out

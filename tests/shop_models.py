@@ -6,6 +6,7 @@ from oscar.core.loading import get_model
 
 Basket = get_model("basket", "Basket")
 Benefit = get_model("offer", "Benefit")
+Category = get_model("catalogue", "Category")
 Condition = get_model("offer", "Condition")
 ConditionalOffer = get_model("offer", "ConditionalOffer")
 Country = get_model("address", "Country")

@@ -85,7 +85,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "shop.oscar_apps.CatalogueDashboardConfig",  # Oscar's, with a product lookup that checks its ids
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -113,6 +113,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",  # 400 before a NUL reaches the database
+    "core.middleware.ShadowingParameterMiddleware",  # ?items=… must not hide request.GET.items in templates
     "core.middleware.CookiePolicyMiddleware",  # SameSite (and Secure in production) on every cookie
     "ops.csv_safety.CSVFormulaMiddleware",  # no CSV export can carry a spreadsheet formula
     "ops.csp.SiteCSPMiddleware",  # CSP header (strict public, relaxed admin; views declare more)
@@ -133,6 +134,7 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.MalformedIdMiddleware",  # a non-numeric id from the URL is a 404
+    "shop.dashboard.DashboardPaginationMiddleware",  # Oscar's dashboard pages only with sane numbers
     # Last: sees the final response (status, content type) of public pages.
     "ops.middleware.PageViewMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the 429 page

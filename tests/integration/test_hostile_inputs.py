@@ -12,10 +12,14 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
+from django.urls import URLResolver, get_resolver
+from django.utils import translation
+from oscar.test.factories import create_product
 
 from shop.models import StripeEvent
 from shop.order_status import PENDING
 from tests.booking_fixtures import make_studio
+from tests.shop_models import Category
 from tests.stripe_helpers import post_webhook, stripe_order
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday
@@ -107,6 +111,17 @@ def test_a_non_numeric_id_in_an_admin_address_is_not_found(client, home_page, ad
     client.force_login(admin_user)
     response = client.get("/admin/snippets/core/banner/history/unknown/revisions/compare/1...2/")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "chooser", ["images/chooser", "documents/chooser", "choose-page", "snippets/choose/core/banner"]
+)
+def test_ids_the_database_cannot_read_in_a_chooser_query_are_not_found(client, home_page, admin_user, chooser):
+    """Wagtail's choosers pass `?id=` straight to the ORM (ValueError; OverflowError on SQLite)."""
+    client.force_login(admin_user)
+    for ids in (["x"], ['12" mirror'], ["99999999999999999999"], ["1", "abc"]):
+        response = client.get(f"/en/admin/{chooser}/chosen-multiple/", {"id": ids})
+        assert response.status_code == 404, ids
 
 
 def test_the_statistics_form_refuses_dates_out_of_range(client, home_page, admin_user):
@@ -204,3 +219,53 @@ def test_date_filters_of_the_shop_dashboard_and_wagtail_reports_refuse_the_edges
     response = client.get(url)
     assert response.status_code == 200
     assert "Please choose dates between 1900-01-01 and 2999-12-31." in response.content.decode()
+
+
+def dashboard_views_without_arguments():
+    """Every list, table, lookup and report of Oscar's dashboard (the views taking no id)."""
+    found = []
+
+    def walk(patterns, prefix, namespaces):
+        for pattern in patterns:
+            route = str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, prefix + route, [*namespaces, pattern.namespace])
+            elif "dashboard" in namespaces and "<" not in route and pattern.name not in ("logout", "login"):
+                found.append("/" + prefix + route)
+
+    with translation.override("en"):
+        walk(get_resolver().url_patterns, "", [])
+    return found
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["-1", "0", "99999999999999999999", "x" * 300, "[]", '12" mirror'],
+    ids=["-1", "0", "huge", "long", "[]", "quote"],
+)
+def test_oscar_dashboard_pagination_and_lookups_fall_back_to_their_defaults(client, home_page, admin_user, value):
+    """django-tables2 read any `per_page` (a negative one answered 500, a huge one overflowed
+    SQLite), the ListViews answered a bare 404 to `?page=x`, `?items=` hid request.GET.items
+    from Oscar's list templates, and the product lookup passed page, page_limit and initial
+    to int(). Bad values now fall back to the defaults: every view answers its first page."""
+    category = Category.add_root(name="Hair care")
+    products = [create_product(title=f"Argan oil {n}") for n in range(3)]
+    for product in products:
+        product.categories.add(category)
+    client.force_login(admin_user)
+    urls = dashboard_views_without_arguments()
+    assert "/en/shop/dashboard/catalogue/" in urls and "/en/shop/dashboard/users/" in urls and len(urls) > 30
+    urls.append(f"/en/shop/dashboard/catalogue/categories/{category.pk}/")  # a table of subcategories
+    hostile = {"page": value, "per_page": value, "items": value, "page_limit": value, "sort": value}
+    answers = {url: client.get(url, hostile).status_code for url in urls}
+    # The bulk action (nothing chosen) redirects to the product list.
+    assert {url: status for url, status in answers.items() if status not in (200, 302)} == {}
+    listing = client.get("/en/shop/dashboard/catalogue/", hostile).content.decode()
+    assert all(product.title in listing for product in products)  # the first page, default size
+
+    lookup = client.get(
+        "/en/shop/dashboard/catalogue/product-lookup/",
+        {"page": value, "page_limit": value, "initial": f"{value},{products[0].pk}"},
+    )
+    assert lookup.status_code == 200
+    assert [item["id"] for item in lookup.json()["results"]] == [products[0].pk]
