@@ -12,5 +12,6 @@ class CoreConfig(AppConfig):
 
         signals.connect()
         parsing.limit_form_dates()
+        parsing.limit_chooser_ids()
         # Before django.contrib.sites creates "example.com" (core is listed first).
         post_migrate.connect(sites.sync_site_record, dispatch_uid="core-sync-site-record")

@@ -96,3 +96,47 @@ def limit_form_dates():
 
         to_python.limited_to_range = True
         field_class.to_python = to_python
+
+
+def readable_pks(model, values):
+    """The values that can be a primary key of `model` ("abc", a number beyond any database
+    integer and the like cannot: the ORM would raise ValueError or OverflowError)."""
+    field = model._meta.pk
+    readable = []
+    for value in values:
+        try:
+            pk = field.to_python(value)
+        except (ValidationError, ValueError, TypeError):
+            continue
+        if pk is None or (isinstance(pk, int) and not -(2**63) <= pk < 2**63):
+            continue
+        readable.append(value)
+    return readable
+
+
+def limit_chooser_ids():
+    """Wagtail's "chosen multiple" views (images, documents, snippets, pages) pass every `id`
+    of the query string to the ORM; one unreadable id answered 500. Now it is left out and
+    the readable ones are chosen. Called once from CoreConfig.ready()."""
+    from wagtail.admin.views import chooser as page_chooser
+    from wagtail.admin.views.generic.chooser import ChosenMultipleViewMixin
+    from wagtail.models import Page
+
+    for view_class, model_of in (
+        (ChosenMultipleViewMixin, lambda view: view.model_class),
+        (page_chooser.ChosenMultipleView, lambda view: Page),
+    ):
+        original = view_class.get
+        if getattr(original, "limited_to_readable_ids", False):
+            continue
+
+        def get(self, request, *args, _original=original, _model_of=model_of, **kwargs):
+            ids = request.GET.getlist("id")
+            readable = readable_pks(_model_of(self), ids)
+            if readable != ids:
+                request.GET = request.GET.copy()
+                request.GET.setlist("id", readable)
+            return _original(self, request, *args, **kwargs)
+
+        get.limited_to_readable_ids = True
+        view_class.get = get
