@@ -9,7 +9,8 @@ edit those files (Poedit, Weblate, a text editor); no command here ever overwrit
     python scripts/translations.py fill strings.json   # write translations into EMPTY or fuzzy entries only,
                                                        # then compilemessages
     python scripts/translations.py check               # list untranslated and fuzzy entries of every
-                                                       # language; exit status 1 if there is any (CI)
+                                                       # language, and a .mo not compiled from its .po;
+                                                       # exit status 1 if there is any (CI)
     python scripts/translations.py compile             # compilemessages only
 
 `update` runs Django's `makemessages --no-obsolete`: new strings arrive with an empty msgstr, strings
@@ -141,8 +142,8 @@ def _is_translated(entry):
 
 
 def problems(langs=None, base=None):
-    """[(lang, kind, msgid)] for every untranslated or fuzzy entry; kind is "untranslated", "fuzzy" or
-    "missing catalogue"."""
+    """[(lang, kind, msgid)] for every untranslated or fuzzy entry; kind is "untranslated", "fuzzy",
+    "missing catalogue" or "compiled catalogue out of date" (the .mo serves other translations than the .po)."""
     import polib
 
     found = []
@@ -153,14 +154,32 @@ def problems(langs=None, base=None):
                 (lang, "missing catalogue", str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path))
             )
             continue
-        for entry in polib.pofile(str(path)):
+        po = polib.pofile(str(path))
+        for entry in po:
             if entry.obsolete:
                 continue
             if "fuzzy" in entry.flags:
                 found.append((lang, "fuzzy", entry.msgid))
             elif not _is_translated(entry):
                 found.append((lang, "untranslated", entry.msgid))
+        mo = path.with_suffix(".mo")
+        if not mo.exists() or _compiled(po) != _compiled(polib.mofile(str(mo))):
+            found.append((lang, "compiled catalogue out of date (run update)", str(mo.name)))
     return found
+
+
+def _compiled(catalogue):
+    """What gettext serves from a catalogue: {(msgctxt, msgid): translation} of translated, non-fuzzy entries
+    (a .po edited in a text editor without compiling leaves the committed .mo behind)."""
+    served = {}
+    for entry in catalogue:
+        if entry.obsolete or "fuzzy" in entry.flags or not _is_translated(entry):
+            continue
+        value = (
+            tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)) if entry.msgid_plural else entry.msgstr
+        )
+        served[(entry.msgctxt, entry.msgid)] = value
+    return served
 
 
 def _forms(entry, value):

@@ -30,6 +30,7 @@ def catalogues(tmp_path):
         target = tmp_path / lang / "LC_MESSAGES"
         target.mkdir(parents=True)
         shutil.copy(ROOT / "locale" / lang / "LC_MESSAGES" / "django.po", target / "django.po")
+        shutil.copy(ROOT / "locale" / lang / "LC_MESSAGES" / "django.mo", target / "django.mo")
     return tmp_path
 
 
@@ -84,6 +85,11 @@ def test_fill_writes_empty_and_fuzzy_entries_and_keeps_what_a_translator_wrote(s
     assert "fuzzy" not in after[fuzzy.msgid].flags
     assert after[edited.msgid].msgstr == "Vom Übersetzer in Poedit geändert"
     assert after[plural.msgid].msgstr_plural == {0: "%(counter)s Ding", 1: "%(counter)s Dinge"}
+    # Translated now, but the .mo (what gettext serves) is not compiled yet: `fill` on the command line compiles.
+    assert script.problems(["de"], base=catalogues) == [
+        ("de", "compiled catalogue out of date (run update)", "django.mo")
+    ]
+    polib.pofile(str(path)).save_as_mofile(str(path.with_suffix(".mo")))
     assert script.problems(["de"], base=catalogues) == []
 
 
