@@ -8,6 +8,8 @@ other language (see shop/signals.py), so it still appears everywhere.
 
 from functools import cached_property
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -50,8 +52,6 @@ class ShopPage(RoutablePageMixin, SeoPageMixin, SeoMixin, Page):
         super().clean()
         # Oscar owns /<lang>/shop/ (basket, checkout, account).
         if self.slug == "shop":
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"slug": _("The address “shop” is reserved for the basket and checkout.")})
 
     def product_pages(self):
@@ -181,8 +181,6 @@ def product_page_for(product, locale):
 
 
 def _default_language():
-    from django.conf import settings
-
     return settings.LANGUAGE_CODE
 
 

@@ -3,6 +3,8 @@
 INSTALLED_APPS lists these instead of Oscar's own configs; label, name and models stay Oscar's.
 """
 
+from django.contrib.auth.decorators import login_required
+from django.urls import path
 from oscar.apps.catalogue.apps import CatalogueConfig as OscarCatalogueConfig
 from oscar.apps.catalogue.reviews.apps import CatalogueReviewsConfig as OscarCatalogueReviewsConfig
 from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
@@ -43,15 +45,14 @@ class CatalogueReviewsConfig(OscarCatalogueReviewsConfig):
 class CheckoutConfig(OscarCheckoutConfig):
     def ready(self):
         super().ready()
-        from . import checkout_flow
-        from .checkout import PaymentDetailsView
+        from . import checkout, checkout_flow
 
         # Shipping method before address; pickup skips the address (shop/checkout_flow.py).
         self.index_view = checkout_flow.IndexView
         self.shipping_method_view = checkout_flow.ShippingMethodView
         self.shipping_address_view = checkout_flow.ShippingAddressView
         self.payment_method_view = checkout_flow.PaymentMethodView
-        self.payment_details_view = PaymentDetailsView
+        self.payment_details_view = checkout.PaymentDetailsView
 
 
 class CustomerConfig(OscarCustomerConfig):
@@ -59,27 +60,23 @@ class CustomerConfig(OscarCustomerConfig):
 
     def ready(self):
         super().ready()
-        from . import accounts
+        from . import accounts, logout
 
         self.login_view = accounts.AccountAuthView
         self.register_view = accounts.AccountRegistrationView
         self.profile_update_view = accounts.ProfileUpdateView
         self.change_password_view = accounts.ChangePasswordView
-        from .logout import LogoutView
-
-        self.logout_view = LogoutView  # POST only
+        self.logout_view = logout.LogoutView  # POST only
+        self.verify_email_view = accounts.verify_email_view
+        self.resend_verification_view = accounts.ResendVerificationView
+        self.profile_delete_redirect = accounts.profile_delete_redirect
 
     def get_urls(self):
-        from django.contrib.auth.decorators import login_required
-        from django.urls import path
-
-        from . import accounts
-
         urls = [
-            path("verify-email/<str:token>/", accounts.verify_email_view, name="verify-email"),
-            path("verify-email/", accounts.ResendVerificationView.as_view(), name="verify-email-resend"),
+            path("verify-email/<str:token>/", self.verify_email_view, name="verify-email"),
+            path("verify-email/", self.resend_verification_view.as_view(), name="verify-email-resend"),
             # Before Oscar's own: deleting an account goes through the privacy page.
-            path("profile/delete/", login_required(accounts.profile_delete_redirect), name="profile-delete"),
+            path("profile/delete/", login_required(self.profile_delete_redirect), name="profile-delete"),
         ]
         return urls + super().get_urls()
 

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views import View
 from oscar.core.loading import get_model
 from wagtail.models import Locale
@@ -17,7 +18,6 @@ Category = get_model("catalogue", "Category")
 def product_url(product):
     """`Product.get_absolute_url` (settings.ABSOLUTE_URL_OVERRIDES): the ProductPage of the
     current language, else Oscar's detail URL (which redirects once a page exists)."""
-    from django.urls import reverse
 
     page = product_page_for(product, Locale.get_active())
     if page is not None:

@@ -4,6 +4,8 @@ from django import template
 from oscar.templatetags.basket_tags import basket_form
 
 from .. import l10n
+from ..checkout_flow import checkout_steps as steps
+from ..shipping.repository import PICKUP_CODES
 
 register = template.Library()
 
@@ -77,13 +79,9 @@ def address_lines(address):
 
 @register.simple_tag
 def checkout_steps(request):
-    from ..checkout_flow import checkout_steps as steps
-
     return steps(request)
 
 
 @register.simple_tag
 def is_pickup_code(code):
-    from ..shipping.repository import PICKUP_CODES
-
     return code in PICKUP_CODES
