@@ -42,11 +42,21 @@ language"): add its code to LANGUAGES, run `update` (it creates `locale/<code>/L
 translate, and run `manage.py sync_languages` for its Wagtail locale.
 """
 
+import io
 import json
 import os
 import re
+import runpy
+import shutil
+import subprocess
 import sys
 from pathlib import Path
+
+import django
+import polib
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.utils.translation import to_locale
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -66,7 +76,6 @@ _STAMP = re.compile(r'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
 
 def _setup():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    import django
 
     django.setup()
 
@@ -76,27 +85,20 @@ MSGID_LANGUAGE = "en"  # the code's strings are English: English needs no catalo
 
 def languages():
     """Every configured language that needs a catalogue: settings.LANGUAGES without English."""
-    from django.conf import settings
 
     return [code for code, _name in settings.LANGUAGES if code != MSGID_LANGUAGE]
 
 
 def locale_dir():
-    from django.conf import settings
-
     return Path(settings.LOCALE_PATHS[0])
 
 
 def po_path(lang, base=None):
-    from django.utils.translation import to_locale
-
     return Path(base or locale_dir()) / to_locale(lang) / "LC_MESSAGES" / "django.po"
 
 
 def update(langs=None, compile_after=True):
     """makemessages for every configured language (translations kept), then compilemessages."""
-    from django.core.management import call_command
-    from django.utils.translation import to_locale
 
     langs = list(langs or languages())
     before = {lang: po_path(lang).read_text(encoding="utf-8") for lang in langs if po_path(lang).exists()}
@@ -115,14 +117,9 @@ def update(langs=None, compile_after=True):
 
 
 def compile_messages():
-    from django.core.management import call_command
-
     for lang in languages():  # compilemessages skips a .mo newer than its .po; after a git checkout that can lie
         if po_path(lang).exists():
             os.utime(po_path(lang))
-    import io
-
-    from django.core.management import CommandError
 
     cwd = os.getcwd()
     os.chdir(ROOT)
@@ -144,7 +141,6 @@ def _is_translated(entry):
 def problems(langs=None, base=None):
     """[(lang, kind, msgid)] for every untranslated or fuzzy entry; kind is "untranslated", "fuzzy",
     "missing catalogue" or "compiled catalogue out of date" (the .mo serves other translations than the .po)."""
-    import polib
 
     found = []
     for lang in langs or languages():
@@ -193,7 +189,6 @@ def fill(strings, base=None):
 
     Returns a report {"written": n, "kept": [(lang, msgid)], "unknown": [(lang, msgid)], "languages": [lang]}
     ("languages" lists languages of the input that are not configured)."""
-    import polib
 
     configured = set(languages())
     report = {"written": 0, "kept": [], "unknown": [], "languages": []}
@@ -240,8 +235,6 @@ def fill(strings, base=None):
 def _normalise(path):
     """Rewrap a catalogue polib saved the way gettext (makemessages) writes it, so `fill` and `update`
     do not fight over line breaks in git diffs. Skipped where gettext is not installed."""
-    import shutil
-    import subprocess
 
     if shutil.which("msgcat"):
         subprocess.run(["msgcat", "-o", str(path), str(path)], check=True)
@@ -253,8 +246,6 @@ def load_strings(path):
     Also reads an old-style table `scripts/i18n/<area>.py` (`T = {msgid: (de, ru, uk)}`, the format
     before the PO files became the source) so work started in that format can be filled in one go."""
     if str(path).endswith(".py"):
-        import runpy
-
         table = runpy.run_path(str(path)).get("T", {})
         return {lang: {msgid: row[i] for msgid, row in table.items()} for i, lang in enumerate(("de", "ru", "uk"))}
     data = json.loads(Path(path).read_text(encoding="utf-8"))
