@@ -12,6 +12,8 @@ edit those files (Poedit, Weblate, a text editor); no command here ever overwrit
                                                        # language, and a .mo not compiled from its .po;
                                                        # exit status 1 if there is any (CI)
     python scripts/translations.py compile             # compilemessages only
+    python scripts/translations.py export [--rev REV]  # every translation as fill's JSON (of the working
+                                                       # tree, or of git revision REV)
 
 `update` runs Django's `makemessages --no-obsolete`: new strings arrive with an empty msgstr, strings
 whose msgid changed slightly arrive "fuzzy" with the old translation as a suggestion (msgmerge), strings
@@ -35,7 +37,11 @@ have (run `update` first, or the string is not marked for translation) and langu
 
 Typical flow for a developer who added strings: `update`, then `fill my-strings.json` (or edit the PO
 files in Poedit), then `check`, and commit the `.po` and `.mo` files. On a rebase conflict in
-`locale/*/LC_MESSAGES/django.{po,mo}`: take main's side, then run `update` and `fill` again.
+`locale/*/LC_MESSAGES/django.{po,mo}`, keep main's catalogues and add yours back:
+
+    python scripts/translations.py export --rev REBASE_HEAD > /tmp/mine.json   # your commit's translations
+    git checkout --ours locale/ && python scripts/translations.py update       # main's side + your msgids
+    python scripts/translations.py fill /tmp/mine.json && git add locale/ && git rebase --continue
 
 Languages come from the `LANGUAGES` environment variable through the settings. Adding one (README: "Adding a
 language"): add its code to LANGUAGES, run `update` (it creates `locale/<code>/LC_MESSAGES/django.po`),
@@ -240,6 +246,36 @@ def _normalise(path):
         subprocess.run(["msgcat", "-o", str(path), str(path)], check=True)
 
 
+def export(rev=None, langs=None):
+    """{lang: {msgid: translation}} of every translated, non-fuzzy entry: of the working tree's catalogues, or
+    of those in git revision `rev` (e.g. REBASE_HEAD while a rebase stops on a conflict in locale/)."""
+    import subprocess
+
+    import polib
+
+    strings = {}
+    for lang in langs or languages():
+        path = po_path(lang)
+        if rev:
+            relative = path.relative_to(ROOT).as_posix()
+            shown = subprocess.run(["git", "show", f"{rev}:{relative}"], cwd=ROOT, capture_output=True, text=True)
+            if shown.returncode:
+                continue
+            po = polib.pofile(shown.stdout)
+        elif path.exists():
+            po = polib.pofile(str(path))
+        else:
+            continue
+        strings[lang] = {
+            entry.msgid: [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+            if entry.msgid_plural
+            else entry.msgstr
+            for entry in po
+            if not entry.obsolete and "fuzzy" not in entry.flags and _is_translated(entry)
+        }
+    return strings
+
+
 def load_strings(path):
     """A JSON file {lang: {msgid: translation}}.
 
@@ -291,6 +327,11 @@ def main(argv):
         found = problems()
         _print_problems(found)
         return 1 if found else 0
+    if command == "export":
+        rev = argv[argv.index("--rev") + 1] if "--rev" in argv[2:-1] else None
+        json.dump(export(rev), sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
+        print()
+        return 0
     if command == "fill":
         if len(argv) < 3:
             print("usage: translations.py fill strings.json [more.json ...]", file=sys.stderr)
