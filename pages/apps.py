@@ -7,7 +7,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
-        from . import privacy, signals
+        from . import checks, privacy, signals  # noqa: F401  (checks registers on import)
 
         signals.connect()
         privacy.connect()

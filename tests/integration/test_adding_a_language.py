@@ -172,3 +172,12 @@ def test_update_creates_the_catalogue_of_a_new_language_and_check_lists_its_untr
     filled = run("fill", str(strings))
     assert filled.returncode == 0, filled.stdout + filled.stderr
     assert len(run("check").stdout.splitlines()) == len(lines) - 1
+
+
+def test_the_system_check_warns_about_a_configured_language_without_a_catalogue():
+    from django.core.checks import run_checks
+
+    assert [w.id for w in run_checks(tags=["translation"]) if w.id.startswith("pages.")] == []
+    with override_settings(LANGUAGES=WITH_POLISH):
+        warnings = [w for w in run_checks(tags=["translation"]) if w.id == "pages.W001"]
+    assert len(warnings) == 1 and "'pl'" in warnings[0].msg
