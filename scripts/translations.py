@@ -249,10 +249,6 @@ def _normalise(path):
 def export(rev=None, langs=None):
     """{lang: {msgid: translation}} of every translated, non-fuzzy entry: of the working tree's catalogues, or
     of those in git revision `rev` (e.g. REBASE_HEAD while a rebase stops on a conflict in locale/)."""
-    import subprocess
-
-    import polib
-
     strings = {}
     for lang in langs or languages():
         path = po_path(lang)
