@@ -59,7 +59,7 @@ Views declare what they need instead of being matched by URL, with decorators:
 `ops.visitors.not_a_page_view` (visitor statistics), `ops.twofactor.second_factor_required`
 (staff's second factor), `ops.security.password_reset_limited` (reset limits) and
 `core.middleware.maintenance_exempt` (works during maintenance). The shop applies them to
-Oscar's views (shop/oscar_apps.py) and its Stripe webhook.
+Oscar's views (shop/urls.py) and its Stripe webhook.
 """
 
 REGISTER_BANNER_AREAS = "register_banner_areas"

@@ -1,4 +1,4 @@
-"""What Stripe.js needs on the checkout pages (applied per view in shop/oscar_apps.py)."""
+"""What Stripe.js needs on the checkout pages (applied per view in shop/urls.py)."""
 
 from urllib.parse import urlsplit
 
