@@ -8,10 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
-        from . import parsing, signals, sites
+        from . import input_limits, signals, sites
 
         signals.connect()
-        parsing.limit_form_dates()
-        parsing.limit_chooser_ids()
+        input_limits.limit_form_dates()
+        input_limits.limit_chooser_ids()
         # Before django.contrib.sites creates "example.com" (core is listed first).
         post_migrate.connect(sites.sync_site_record, dispatch_uid="core-sync-site-record")

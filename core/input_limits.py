@@ -1,0 +1,82 @@
+"""Form fields and Wagtail's choosers refuse values the database or date arithmetic cannot hold.
+
+Patches applied once from CoreConfig.ready(): they reach fields and views of Wagtail, Oscar and
+Django's admin that the project does not define. The plain parsing of visitor input is in parsing.py.
+"""
+
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import chooser as page_chooser
+from wagtail.admin.views.generic.chooser import ChosenMultipleViewMixin
+from wagtail.models import Page
+
+from .parsing import EARLIEST, LATEST
+
+
+def limit_form_dates():
+    """Every form date and date-time field, ours and those of Wagtail, Oscar and Django's
+    admin, accepts only [EARLIEST, LATEST]. Django accepts 0001-01-01…9999-12-31, and
+    the edges overflow later, far from the form (Oscar's order filter turns 0001-01-01
+    in Berlin into a UTC instant before year 1). Called once from CoreConfig.ready()."""
+
+    for field_class in (forms.DateField, forms.DateTimeField):
+        original = field_class.to_python
+        if getattr(original, "limited_to_range", False):
+            continue
+
+        def to_python(self, value, _original=original):
+            result = _original(self, value)
+            day = result.date() if isinstance(result, datetime) else result
+            if day is not None and not EARLIEST <= day <= LATEST:
+                raise ValidationError(
+                    _("Please choose dates between %(first)s and %(last)s."),
+                    code="out_of_range",
+                    params={"first": EARLIEST, "last": LATEST},
+                )
+            return result
+
+        to_python.limited_to_range = True
+        field_class.to_python = to_python
+
+
+def readable_pks(model, values):
+    """The values that can be a primary key of `model` ("abc", a number beyond any database
+    integer and the like cannot: the ORM would raise ValueError or OverflowError)."""
+    field = model._meta.pk
+    readable = []
+    for value in values:
+        try:
+            pk = field.to_python(value)
+        except (ValidationError, ValueError, TypeError):
+            continue
+        if pk is None or (isinstance(pk, int) and not -(2**63) <= pk < 2**63):
+            continue
+        readable.append(value)
+    return readable
+
+
+def limit_chooser_ids():
+    """Wagtail's "chosen multiple" views (images, documents, snippets, pages) pass every `id`
+    of the query string to the ORM; one unreadable id answered 500. Now it is left out and
+    the readable ones are chosen. Called once from CoreConfig.ready()."""
+    for view_class, model_of in (
+        (ChosenMultipleViewMixin, lambda view: view.model_class),
+        (page_chooser.ChosenMultipleView, lambda view: Page),
+    ):
+        original = view_class.get
+        if getattr(original, "limited_to_readable_ids", False):
+            continue
+
+        def get(self, request, *args, _original=original, _model_of=model_of, **kwargs):
+            ids = request.GET.getlist("id")
+            readable = readable_pks(_model_of(self), ids)
+            if readable != ids:
+                request.GET = request.GET.copy()
+                request.GET.setlist("id", readable)
+            return _original(self, request, *args, **kwargs)
+
+        get.limited_to_readable_ids = True
+        view_class.get = get
