@@ -23,6 +23,7 @@ from wagtail.models import Locale
 from config.languages import languages_from_codes
 from pages.demo import DEMO_TRANSLATIONS, translate_with_localize
 from pages.models import HomePage
+from tests.services import require_programs
 
 ROOT = Path(__file__).resolve().parents[2]
 WITH_POLISH = languages_from_codes(["en", "de", "ru", "uk", "pl"])
@@ -123,9 +124,9 @@ def test_a_language_taken_out_of_the_setting_is_no_longer_served_listed_or_offer
     assert Locale.objects.filter(language_code="uk").exists()
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None or shutil.which("msgmerge") is None, reason="needs gettext")
 def test_update_creates_the_catalogue_of_a_new_language_and_check_lists_its_untranslated_strings(tmp_path):
     """On a copy of the project (the real locale/ is never touched)."""
+    require_programs("xgettext", "msgmerge")
     copy = tmp_path / "project"
     shutil.copytree(
         ROOT,

@@ -4,7 +4,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import IntegrityError, connection, connections
+from django.db import IntegrityError, connections
 
 from booking import states
 from booking.models import Appointment
@@ -15,7 +15,7 @@ from tests.site_setup import ensure_site_structure
 START = datetime(2030, 6, 3, 8, 0, tzinfo=UTC)  # Monday 10:00 in Berlin
 NOW = datetime(2030, 6, 1, tzinfo=UTC)
 
-needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")
+needs_postgres = pytest.mark.postgres
 
 
 @pytest.fixture

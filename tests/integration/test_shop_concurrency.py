@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 
 from shop.order_status import PAID
@@ -14,10 +14,7 @@ from tests.site_setup import ensure_site_structure
 STOCK = 3
 BUYERS = STOCK + 10
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="row-level concurrency needs PostgreSQL"),
-]
+pytestmark = pytest.mark.postgres  # row-level concurrency
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """TASK_QUEUE=rq: jobs reach Redis only when the enqueuing transaction commits, and carry
-the configured retries. Needs Redis on 127.0.0.1:6379 (uses db 12); skipped without it.
+the configured retries. Needs Redis on 127.0.0.1:6379 (uses db 12); skipped without it, failed
+without it under CI (tests/services.py).
 The whole path (two RQ workers, the confirmation email, a failing task) runs in
 tests/smoke/run.sh."""
 
@@ -9,6 +10,7 @@ from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from core.task_queue import TaskQueue
+from tests.services import unavailable
 
 REDIS_URL = "redis://127.0.0.1:6379/12"
 
@@ -19,7 +21,7 @@ def queue():
     try:
         connection.ping()
     except RedisConnectionError:
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
+        unavailable("Redis is not running on 127.0.0.1:6379")
     queue = TaskQueue("test-task-queue", connection=connection)
     queue.empty()
     yield queue
