@@ -139,18 +139,13 @@ def venue_business_contact(language):
 
 
 @hooks.register(REGISTER_CONTENT_LISTING)
-def services_listing():
-    return LISTINGS[0]
-
-
-@hooks.register(REGISTER_CONTENT_LISTING)
-def team_listing():
-    return LISTINGS[1]
+def content_listings():
+    return LISTINGS  # services with prices, the team
 
 
 @hooks.register(REGISTER_PERSONAL_DATA)
 def bookings_personal_data():
-    return privacy.Bookings
+    return [privacy.Bookings]
 
 
 @hooks.register(CONSTRUCT_JSONLD_GRAPH)

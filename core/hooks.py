@@ -4,8 +4,9 @@ core, ops and pages know nothing about the shop or booking. Where they need some
 those apps, they ask a hook (`wagtail.hooks.get_hooks(NAME)`), and the app that has it
 registers an implementation in its `wagtail_hooks.py` (`@hooks.register(NAME)`), exactly as
 Wagtail's admin home asks `construct_homepage_panels` for dashboard panels. Hooks named
-`register_*` return what they contribute; hooks named `construct_*` receive a list (or graph)
-and change it in place; `business_contact` answers a question.
+`register_*` return an iterable of what they contribute (a list, even of one); hooks named
+`construct_*` receive a list (or graph) and change it in place; `business_contact` answers a
+question (the first answer wins).
 
 Every hook, its signature, what it returns and who implements it:
 
@@ -29,8 +30,8 @@ REGISTER_ADMIN_PERMISSIONS = "register_admin_permissions"  (asked by ops.twofact
     their holders need the second factor like staff. Implemented by shop (Oscar's dashboard).
 
 REGISTER_PERSONAL_DATA = "register_personal_data"  (asked by ops.privacy: GDPR export/erase)
-    fn() -> a handler with `name` (the key in the export), `export(user)` -> JSON-serialisable
-    data and `erase(user)` (delete or anonymise). Implemented by ops (account, feedback,
+    fn() -> iterable of handlers, each with `name` (the key in the export), `export(user)` ->
+    JSON-serialisable data and `erase(user)` (delete or anonymise). Implemented by ops (account, feedback,
     form submissions), shop (orders) and booking (appointments).
 
 REGISTER_DEMO_LOADERS = "register_demo_loaders"  (asked by pages' `manage.py load_demo`)
@@ -47,8 +48,8 @@ BUSINESS_CONTACT = "business_contact"  (asked by core.business.business_contact)
     Implemented by booking (the venue's address, phone and hours).
 
 REGISTER_CONTENT_LISTING = "register_content_listing"  (asked by pages.blocks.ListingBlock)
-    fn() -> (key, label, render(context) -> HTML): a list kept by another app that editors can
-    place on a page. Implemented by booking (services with prices, the team).
+    fn() -> iterable of (key, label, render(context) -> HTML): lists kept by another app that
+    editors can place on a page. Implemented by booking (services with prices, the team).
 
 Wagtail's own hooks used by several apps: `construct_homepage_panels` (dashboard panels, shown to
 users with ops.permissions.VIEW_STATISTICS), `register_admin_urls`, `register_admin_menu_item`,

@@ -10,7 +10,7 @@ Apps contribute their own data without ops importing them, through the
 
     @hooks.register(REGISTER_PERSONAL_DATA)
     def booking_personal_data():
-        return Bookings
+        return [Bookings]
 
 ops itself covers the account, feedback and Wagtail form submissions (ops/wagtail_hooks.py).
 
@@ -35,8 +35,7 @@ ERASED = "—"
 
 def handlers():
     """{name: handler} from every app's `register_personal_data` hook."""
-    found = (fn() for fn in hooks.get_hooks(REGISTER_PERSONAL_DATA))
-    return {handler.name: handler for handler in found}
+    return {handler.name: handler for fn in hooks.get_hooks(REGISTER_PERSONAL_DATA) for handler in fn()}
 
 
 def mine(user, email_field):

@@ -52,18 +52,8 @@ def two_factor_account_item(request):
 
 
 @hooks.register(REGISTER_PERSONAL_DATA)
-def account_personal_data():
-    return privacy.Account
-
-
-@hooks.register(REGISTER_PERSONAL_DATA)
-def feedback_personal_data():
-    return privacy.FeedbackData
-
-
-@hooks.register(REGISTER_PERSONAL_DATA)
-def form_submissions_personal_data():
-    return privacy.FormSubmissions
+def personal_data():
+    return [privacy.Account, privacy.FeedbackData, privacy.FormSubmissions]
 
 
 @hooks.register(REGISTER_DEMO_LOADERS)

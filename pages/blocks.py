@@ -120,12 +120,12 @@ class CardsBlock(blocks.StructBlock):
 
 def listing_choices():
     """What other apps can list on a page (e.g. the booking app's services and team), from the
-    `register_content_listing` hook: each returns (key, label, render(context) -> HTML)."""
+    `register_content_listing` hook: each returns [(key, label, render(context) -> HTML)]."""
     return [(key, label) for key, label, _render in content_listings()]
 
 
 def content_listings():
-    return [fn() for fn in hooks.get_hooks(REGISTER_CONTENT_LISTING)]
+    return [listing for fn in hooks.get_hooks(REGISTER_CONTENT_LISTING) for listing in fn()]
 
 
 class ListingBlock(blocks.StructBlock):

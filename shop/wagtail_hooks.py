@@ -91,7 +91,7 @@ def shop_secret_urls():
 
 @hooks.register(REGISTER_PERSONAL_DATA)
 def orders_personal_data():
-    return privacy.Orders
+    return [privacy.Orders]
 
 
 @hooks.register(CONSTRUCT_JSONLD_GRAPH)
