@@ -4,13 +4,16 @@ named by ENV_FILE: config/env.py)."""
 
 import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
 
 from config.env import load_env
 from config.languages import languages_from_codes
+from ops.sentry import init_sentry
 from shop import order_status
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -281,8 +284,6 @@ if TASK_QUEUE == "rq":
 elif TASK_QUEUE == "database":
     _TASK_BACKEND = {"BACKEND": "django_tasks_db.DatabaseBackend"}
 else:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured(f"TASK_QUEUE must be 'database' or 'rq', not {TASK_QUEUE!r}.")
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
@@ -380,9 +381,7 @@ from csp.constants import NONCE as CSP_NONCE  # noqa: E402
 # the admin gets a relaxed policy, and views add what they need with decorators (ops/csp.py).
 _MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"] if AWS_STORAGE_BUCKET_NAME else []
 if AWS_STORAGE_BUCKET_NAME and env("AWS_S3_ENDPOINT_URL", default=""):
-    from urllib.parse import urlsplit as _urlsplit
-
-    _endpoint = _urlsplit(env("AWS_S3_ENDPOINT_URL"))
+    _endpoint = urlsplit(env("AWS_S3_ENDPOINT_URL"))
     _MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -464,16 +463,13 @@ DEMO_ADMIN_RANDOM_PASSWORD = False
 # SENTRY_DSN turns error reporting on; SENTRY_ENVIRONMENT, SENTRY_RELEASE and
 # SENTRY_TRACES_SAMPLE_RATE (0.0-1.0, share of requests traced) go with it.
 SENTRY_DSN = env("SENTRY_DSN", default="")
-if SENTRY_DSN:
-    # Scrubs personal and payment data; 404s and bad Host headers are not reported.
-    from ops.sentry import init_sentry
-
-    init_sentry(
-        SENTRY_DSN,
-        environment=env("SENTRY_ENVIRONMENT", default="production"),
-        release=env("SENTRY_RELEASE", default=None),
-        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
-    )
+# Scrubs personal and payment data; 404s and bad Host headers are not reported. Without a DSN: nothing.
+init_sentry(
+    SENTRY_DSN,
+    environment=env("SENTRY_ENVIRONMENT", default="production"),
+    release=env("SENTRY_RELEASE", default=None),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)
 
 # --- Logging ----------------------------------------------------------------
 LOGGING = {
