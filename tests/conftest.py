@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -69,6 +70,13 @@ def wall_clock(frozen_clock):
     frozen_clock.stop()
     yield
     frozen_clock.start()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: no rate-limit counter, lockout or cached page
+    of an earlier test."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@
 import re
 from datetime import timedelta
 
-import pytest
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Locale
@@ -12,13 +11,6 @@ from booking.models import Appointment, BookingPage, Service, Staff
 from core.models import Banner
 from pages.models import StandardPage
 from shop.models import ProductPage, ShopPage
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_banner(text, **fields):

@@ -5,7 +5,6 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
 from booking import states
 from booking.models import Appointment
@@ -19,7 +18,6 @@ MONDAY_10 = "20300603T0800Z"  # 10:00 in Berlin
 
 @pytest.fixture(autouse=True)
 def frozen_time():
-    cache.clear()
     with time_machine.travel(NOW, tick=False):
         yield
 

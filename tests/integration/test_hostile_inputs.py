@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.db import connection
 from django.urls import URLResolver, get_resolver
 from django.utils import translation
@@ -32,7 +31,6 @@ SECRET = "whsec_hostile"
 
 @pytest.fixture(autouse=True)
 def frozen_time():
-    cache.clear()
     with time_machine.travel(NOW, tick=False):
         yield
 

@@ -2,16 +2,10 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 from django.utils import timezone
 
 from ops.models import PageView
 from ops.permissions import VIEW_STATISTICS_CODENAME
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,18 +1,11 @@
 import time
 
-import pytest
 from django.core import mail, signing
-from django.core.cache import cache
 
 from ops.feedback import TIMESTAMP_SALT
 from ops.models import Feedback
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
 
 
 def started(seconds_ago=10):

@@ -1,17 +1,11 @@
 import json
 
 import pytest
-from django.core.cache import cache
 from oscar.test import factories
 from wagtail.contrib.forms.models import FormSubmission
 
 from ops.models import Feedback
 from shop.order_status import SHIPPED
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
 
 
 @pytest.fixture

@@ -12,11 +12,6 @@ from django.utils import timezone
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-
-
 def directives(header):
     return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 

@@ -3,20 +3,11 @@
 import re
 from html import unescape
 
-import pytest
-from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from pages.demo import DEMO_ADMIN_EMAIL
 from pages.models import StandardPage
 from shop.models import ProductPage
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def set_privacy(client, page, **data):

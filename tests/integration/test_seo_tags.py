@@ -3,19 +3,11 @@
 import re
 from html import unescape
 
-import pytest
 from django.core.cache import cache
 from wagtail.models import Page
 
 from pages.demo import demo_languages
 from shop.models import ProductPage
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def meta(html, attribute, name):

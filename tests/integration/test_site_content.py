@@ -18,13 +18,6 @@ from pages.demo import demo_languages
 from pages.models import ContactPage, Menu, MenuItem, StandardPage
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def jsonld(html):
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert len(blocks) == 1, "exactly one JSON-LD graph per page"

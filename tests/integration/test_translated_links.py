@@ -2,19 +2,11 @@
 
 import re
 
-import pytest
 from django.core.cache import cache
 from wagtail.models import Locale
 
 from pages.demo import DEMO_ADMIN_EMAIL, demo_languages, translate_with_localize
 from pages.models import ContactPage, StandardPage
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def main_of(html):

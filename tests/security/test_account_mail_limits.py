@@ -7,14 +7,12 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 PASSWORD = "a-Long-pass-2026"
 
 
 @pytest.fixture(autouse=True)
 def setup(time_machine, settings):
-    cache.clear()
     time_machine.move_to(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=False)
     settings.ACCOUNT_MAILS_PER_ADDRESS = 3
 

@@ -14,7 +14,6 @@ CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)
 
 @pytest.fixture(autouse=True)
 def fresh_state():
-    cache.clear()
     recorder.forget_salts()
     yield
     recorder.forget_salts()

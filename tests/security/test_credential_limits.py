@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from oscar.test import factories
 
 PASSWORD = "right-Pass-2026"
@@ -16,7 +15,6 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def setup(time_machine, settings):
-    cache.clear()
     time_machine.move_to(NOW, tick=False)
     settings.AXES_FAILURE_LIMIT = 5
     settings.OPS_LOGIN_RATE_LIMIT = 50  # the lockout is under test here, not the per-client limit

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from oscar.test import factories
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -24,7 +23,6 @@ PASSWORD = "a-Long-pass-2026"
 
 @pytest.fixture(autouse=True)
 def frozen(time_machine):
-    cache.clear()
     time_machine.move_to(NOW, tick=False)
 
 

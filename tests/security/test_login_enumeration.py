@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.hashers import MD5PasswordHasher
-from django.core.cache import cache
 
 
 class CountingHasher(MD5PasswordHasher):
@@ -19,7 +18,6 @@ class CountingHasher(MD5PasswordHasher):
 
 @pytest.fixture(autouse=True)
 def setup(time_machine, settings):
-    cache.clear()
     time_machine.move_to(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=False)
     settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
     settings.OPS_LOGIN_RATE_LIMIT = 100

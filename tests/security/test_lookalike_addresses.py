@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from oscar.test import factories
 
 from booking.operations import book
@@ -26,7 +25,6 @@ PASSWORD = "a-Long-pass-2026"
 
 @pytest.fixture(autouse=True)
 def frozen(time_machine, settings):
-    cache.clear()
     time_machine.move_to(NOW, tick=False)
     settings.WAGTAILADMIN_BASE_URL = "https://studio.example"
     settings.AXES_FAILURE_LIMIT = 5

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test import Client
 
 from ops import recorder
@@ -19,7 +18,6 @@ CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)
 
 @pytest.fixture(autouse=True)
 def frozen_time():
-    cache.clear()
     recorder.forget_salts()
     with time_machine.travel(NOW, tick=False):
         yield

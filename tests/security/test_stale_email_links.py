@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -18,7 +17,6 @@ PASSWORD = "a-Long-pass-2026"
 
 @pytest.fixture(autouse=True)
 def setup(time_machine, settings):
-    cache.clear()
     time_machine.move_to(NOW, tick=False)
     settings.WAGTAILADMIN_BASE_URL = "https://studio.example"
 

@@ -5,7 +5,6 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.core.cache import cache
 from django_otp.oath import totp
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -14,7 +13,6 @@ PASSWORD = "staff-Pass-2026"
 
 @pytest.fixture(autouse=True)
 def frozen(time_machine):
-    cache.clear()
     time_machine.move_to(NOW, tick=False)
 
 
