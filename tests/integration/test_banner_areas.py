@@ -94,3 +94,11 @@ def test_a_banner_links_to_the_visitors_language_version_of_its_chosen_page(clie
     assert banner_link("/de/") == services.url
     services.unpublish()
     assert banner_link("/de/") is None
+
+
+def test_editors_choose_among_the_areas_the_apps_declare(client, home_page, admin_user):
+    client.force_login(admin_user)
+    html = client.get("/admin/snippets/core/banner/add/").content.decode()
+    targets = re.findall(r'<option value="([^"]*)"', html.split('name="target"', 1)[1].split("</select>", 1)[0])
+    # core's own two, then the shop's and booking's (register_banner_areas in their wagtail_hooks.py)
+    assert targets == ["site", "subtree", "shop", "booking"]
