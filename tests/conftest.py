@@ -55,7 +55,11 @@ def frozen_clock():
 
     The clock ticks (timeouts and waits still work) and time-machine patches the
     whole process, so the live server's threads see the same time. A fixed UTC
-    offset leaves the process time zone alone (Django sets it from TIME_ZONE)."""
+    offset leaves the process time zone alone (Django sets it from TIME_ZONE).
+
+    A test whose outcome depends on the instant says so: it travels with time_machine to
+    the instant it is about or, when it must agree with the demo (built at this instant),
+    names this fixture."""
     _collection_clock.stop()
     traveller = time_machine.travel(frozen_destination(), tick=True)
     traveller.start()

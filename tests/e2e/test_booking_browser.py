@@ -38,7 +38,9 @@ def first_day_outside_cancellation_window(page):
     raise AssertionError("no free day outside the cancellation window")
 
 
-def test_booking_in_russian_then_cancel_by_link(page, demo_server):
+def test_booking_in_russian_then_cancel_by_link(page, demo_server, frozen_clock):
+    # At the run's frozen instant (frozen_clock, tests/conftest.py; the live server's threads
+    # see it too): which days are free and outside the cancellation window depends on it.
     mail.outbox.clear()
     page.goto(f"{demo_server.url}/ru/studio/zapis/")
     expect(page.locator("html")).to_have_attribute("lang", "ru")

@@ -30,7 +30,9 @@ def shown(client, url):
     return {target for target, text in BANNERS.items() if text in html}
 
 
-def test_each_target_shows_exactly_where_pages_and_views_declare_it(client, demo_site):
+def test_each_target_shows_exactly_where_pages_and_views_declare_it(client, demo_site, frozen_clock):
+    # At the run's frozen instant (frozen_clock, tests/conftest.py), the one the demo was built
+    # around: the banners are live and the appointment below is a month ahead of it.
     Banner.objects.all().delete()  # the demo's own announcements
     about = StandardPage.objects.get(slug="about", locale__language_code="en")
     make_banner(BANNERS["site"], target="site")

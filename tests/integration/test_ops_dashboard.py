@@ -1,11 +1,20 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from ops.models import PageView
 from ops.permissions import VIEW_STATISTICS_CODENAME
+
+NOW = datetime(2030, 6, 12, 10, 0, tzinfo=UTC)  # a Wednesday mid-month: "today", 3, 20 and 40 days back
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
 
 
 @pytest.fixture
