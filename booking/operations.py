@@ -14,7 +14,7 @@ No double booking, two ways:
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import states
+from . import limits, states
 from .models import Appointment
 from .notifications import on_booked, on_cancelled
 from .schedule import bookable_staff, find_slots
@@ -30,6 +30,14 @@ class SlotTaken(BookingError):
 
 class ChangeNotAllowed(BookingError):
     pass
+
+
+class Refused(BookingError):
+    """A client limit (limits.py) says no; `message` is what to tell them (with a 429)."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
 
 
 def _free_staff_ids(venue, service, start, staff, now, exclude=None):
@@ -84,6 +92,29 @@ def book(
             transaction.on_commit(lambda a=appointment: on_booked(a))
             return appointment
     raise SlotTaken()
+
+
+def book_as_client(*, address, proven, now=None, **details):
+    """book() behind the client limits (limits.py), for the website wizard and the API alike:
+    `address` is the client's (core.ratelimit.client_address), `proven` whether the booker has
+    proven they own `client_email`. Raises Refused, or what book() raises."""
+    now = now or timezone.now()
+    refused = limits.refusal(email=details["client_email"], address=address, proven=proven, now=now)
+    if refused:
+        raise Refused(refused)
+    appointment = book(now=now, **details)
+    limits.record(address)
+    return appointment
+
+
+def reschedule_as_client(appointment, start, now=None):
+    """reschedule() behind the per-appointment change limit (limits.py); raises Refused."""
+    refused = limits.change_refusal(appointment)
+    if refused:
+        raise Refused(refused)
+    appointment = reschedule(appointment, start, now=now)
+    limits.record_change(appointment)
+    return appointment
 
 
 def cancel(appointment, now=None, by_customer=True):

@@ -31,10 +31,10 @@ from core.addresses import canonical_email
 from core.ratelimit import client_address, ratelimit, too_many_requests
 from core.toasts import hx_toast
 
-from . import limits, operations, states, wizard_state
+from . import operations, states, wizard_state
 from .availability import first_free_per_start
 from .models import Appointment, Service, Staff
-from .operations import ChangeNotAllowed, SlotTaken
+from .operations import ChangeNotAllowed, Refused, SlotTaken
 from .schedule import bookable_staff, find_slots
 from .wizard_state import STEPS, WizardState
 
@@ -348,27 +348,17 @@ def book(page, request):
     now = timezone.now()
     try:
         if chosen.appointment is not None:
-            refused = limits.change_refusal(chosen.appointment)
-            if refused:
-                return _refused(request, refused)
-            appointment = operations.reschedule(chosen.appointment, state.start, now=now)
-            limits.record_change(appointment)
+            appointment = operations.reschedule_as_client(chosen.appointment, state.start, now=now)
             messages.success(request, _("Your appointment has been moved."))
         else:
             contact = request.session.get(SESSION_KEY)
             form = ContactForm(contact)
             if not contact or not form.is_valid():
                 return render_step(page, request, build_context(page, request, venue, state, chosen, "details"))
-            refused = limits.refusal(
-                email=form.cleaned_data["client_email"],
+            appointment = operations.book_as_client(
                 address=client_address(request),
                 proven=bool(request.user.is_authenticated)
                 and form.cleaned_data["client_email"].strip().lower() == verified_email(request.user),
-                now=now,
-            )
-            if refused:
-                return _refused(request, refused)
-            appointment = operations.book(
                 venue=venue,
                 service=chosen.service,
                 staff=chosen.staff,
@@ -379,7 +369,8 @@ def book(page, request):
                 now=now,
                 **form.cleaned_data,
             )
-            limits.record(client_address(request))
+    except Refused as refused:
+        return _refused(request, refused.message)
     except SlotTaken:
         return _taken(page, request, venue, state, chosen)
     except ChangeNotAllowed:

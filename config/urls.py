@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health_view, name="health"),
+    path("api/v1/", include("api.urls", namespace="api-v1")),  # the booking API (api/), outside the language prefix
     path("sitemap.xml", pages_views.sitemap_view, name="sitemap"),
     path("robots.txt", pages_views.robots_txt_view, name="robots-txt"),
     path("og/<int:page_id>-<str:key>.png", pages_views.og_image_view, name="og-image"),

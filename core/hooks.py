@@ -36,7 +36,7 @@ REGISTER_PERSONAL_DATA = "register_personal_data"  (asked by ops.privacy: GDPR e
 
 REGISTER_DEMO_LOADERS = "register_demo_loaders"  (asked by pages' `manage.py load_demo`)
     fn() -> iterable of pages.demo.DemoLoader(order, name, load), `load(ctx: DemoContext)`
-    idempotent; lower `order` runs first. Implemented by pages, ops, shop and booking.
+    idempotent; lower `order` runs first. Implemented by pages, ops, shop, booking and api.
 
 CONSTRUCT_JSONLD_GRAPH = "construct_jsonld_graph"  (asked by pages.jsonld.build_graph)
     fn(page, request, graph: pages.jsonld.GraphContext, nodes: list) -> None

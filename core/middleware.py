@@ -3,10 +3,11 @@ import math
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest, QueryDict
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from .models import SiteSettings
@@ -211,3 +212,21 @@ class CookiePolicyMiddleware:
             if secure:
                 morsel["secure"] = True
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 a view answered itself stands: Django redirects every
+    unprefixed 404 to the language-prefixed path when that resolves (always, under Wagtail's
+    catch-all), which turned the API's JSON 404 (/api/v1/…) into a redirect to a page.
+    Only an address that resolved to no view is redirected."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and getattr(request, "resolver_match", None) is not None:
+            return patch_vary_language(response)
+        return super().process_response(request, response)
+
+
+def patch_vary_language(response):
+    patch_vary_headers(response, ("Accept-Language",))
+    response.headers.setdefault("Content-Language", translation.get_language())
+    return response

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "pages",
     "shop",
     "booking",
+    "api",  # the booking API (/api/v1/) and its keys
+    "ninja",  # django-ninja: its self-hosted Swagger UI (no CDN)
     # Wagtail and its localization
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -123,7 +125,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.BannerScheduleCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",  # Django's; a view's own 404 is not redirected to a language prefix
     "ops.security.LoginRateLimitMiddleware",  # 429 in the visitor's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -453,6 +455,7 @@ STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)
 STAFF_2FA_ATTEMPTS_PER_10_MINUTES = env.int("STAFF_2FA_ATTEMPTS_PER_10_MINUTES", default=10)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OPS_LOGIN_RATE_LIMIT = env.int("LOGIN_RATE_LIMIT", default=10)  # login POSTs per address per minute
+API_RATE_LIMIT_PER_MINUTE = env.int("API_RATE_LIMIT_PER_MINUTE", default=120)  # calls per API key per minute
 
 # --- Demo -------------------------------------------------------------------
 # `manage.py load_demo` gives its admin a random password (printed once) instead of the
