@@ -4,6 +4,7 @@
 - a reminder 24 h before, enqueued with `run_after` when booked; the task checks
   the appointment when it runs and sends nothing if it was cancelled or moved;
 - a cancellation notice.
+Each also goes to the hook ON_APPOINTMENT_NOTICE (the Telegram bot tells linked chats).
 """
 
 from datetime import timedelta
@@ -12,13 +13,21 @@ from django.conf import settings
 from django.utils import formats, timezone, translation
 from django_tasks import task
 from icalendar import Calendar, Event, vText
+from wagtail import hooks
 from wagtail.models import Locale
 
 from core.emails import queue_email
+from core.hooks import ON_APPOINTMENT_NOTICE
 
 from .models import Appointment, BookingPage
 
 REMINDER_BEFORE = timedelta(hours=24)
+
+
+def tell_other_channels(kind, appointment):
+    """Let other apps (the Telegram bot) tell the customer what the email tells them."""
+    for notice in hooks.get_hooks(ON_APPOINTMENT_NOTICE):
+        notice(kind, appointment)
 
 
 def _localized(obj, language):
@@ -102,6 +111,7 @@ def on_booked(appointment, rescheduled=False):
         appointment.language,
         attachments=[("appointment.ics", ics_file(appointment, context), "text/calendar")],
     )
+    tell_other_channels("rescheduled" if rescheduled else "booked", appointment)
     remind_at = appointment.start - REMINDER_BEFORE
     if remind_at > timezone.now():
         send_reminder.using(run_after=remind_at).enqueue(appointment.pk, appointment.start.isoformat())
@@ -110,6 +120,7 @@ def on_booked(appointment, rescheduled=False):
 def on_cancelled(appointment):
     appointment = Appointment.objects.select_related("service", "staff", "venue").get(pk=appointment.pk)
     queue_email("booking/cancelled", email_context(appointment), [appointment.client_email], appointment.language)
+    tell_other_channels("cancelled", appointment)
 
 
 @task(backend="db")
@@ -119,4 +130,5 @@ def send_reminder(appointment_id, expected_start):
     if appointment is None or not appointment.is_active or appointment.start.isoformat() != expected_start:
         return "skipped"
     queue_email("booking/reminder", email_context(appointment), [appointment.client_email], appointment.language)
+    tell_other_channels("reminder", appointment)
     return "sent"

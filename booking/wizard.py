@@ -24,10 +24,12 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.models import Locale
 
 from core.accounts import guest_rows, verified_email
 from core.addresses import canonical_email
+from core.hooks import REGISTER_APPOINTMENT_LINKS
 from core.ratelimit import client_address, ratelimit, too_many_requests
 from core.toasts import hx_toast
 
@@ -433,7 +435,11 @@ def done(page, request, token):
     appointment = _appointment_or_404(token)
     if appointment.manage_link_expired():
         return _link_expired(page, request)
-    context = {**page.get_context(request), **appointment_context(page, appointment)}
+    context = {
+        **page.get_context(request),
+        **appointment_context(page, appointment),
+        "more_links": [link for links in hooks.get_hooks(REGISTER_APPOINTMENT_LINKS) for link in links(appointment)],
+    }
     response = render(request, "booking/done.html", context)
     add_never_cache_headers(response)
     return response

@@ -51,6 +51,15 @@ REGISTER_CONTENT_LISTING = "register_content_listing"  (asked by pages.blocks.Li
     fn() -> iterable of (key, label, render(context) -> HTML): lists kept by another app that
     editors can place on a page. Implemented by booking (services with prices, the team).
 
+REGISTER_APPOINTMENT_LINKS = "register_appointment_links"  (asked by booking's confirmation page)
+    fn(appointment) -> iterable of (label, url): more ways for the customer to follow the
+    appointment (e.g. "Get it in Telegram"). Implemented by bot (a signed t.me deep link).
+
+ON_APPOINTMENT_NOTICE = "on_appointment_notice"  (asked by booking.notifications)
+    fn(kind, appointment) -> None, kind one of "booked", "rescheduled", "cancelled", "reminder":
+    called wherever booking queues that email to the customer, so other channels can tell them
+    too (an `on_*` hook is told something and returns nothing). Implemented by bot (Telegram).
+
 Wagtail's own hooks used by several apps: `construct_homepage_panels` (dashboard panels, shown to
 users with ops.permissions.VIEW_STATISTICS), `register_admin_urls`, `register_admin_menu_item`,
 `register_admin_viewset`, `register_account_menu_item`, `filter_form_submissions_for_user`.
@@ -72,3 +81,5 @@ REGISTER_DEMO_LOADERS = "register_demo_loaders"
 CONSTRUCT_JSONLD_GRAPH = "construct_jsonld_graph"
 BUSINESS_CONTACT = "business_contact"
 REGISTER_CONTENT_LISTING = "register_content_listing"
+REGISTER_APPOINTMENT_LINKS = "register_appointment_links"
+ON_APPOINTMENT_NOTICE = "on_appointment_notice"

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "booking",
     "api",  # the booking API (/api/v1/) and its keys
     "ninja",  # django-ninja: its self-hosted Swagger UI (no CDN)
+    "bot",
     # Wagtail and its localization
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -355,6 +356,16 @@ BOOKING_LIMIT_IP_PER_DAY = env.int("BOOKING_LIMIT_IP_PER_DAY", default=20)
 BOOKING_LIMIT_GUEST_UPCOMING = env.int("BOOKING_LIMIT_GUEST_UPCOMING", default=3)
 # Each move of an appointment mails its address again (booking/limits.py).
 BOOKING_LIMIT_CHANGES_PER_DAY = env.int("BOOKING_LIMIT_CHANGES_PER_DAY", default=3)
+
+# --- Telegram bot (bot/, `manage.py telegram_bot`) ---------------------------------
+# TELEGRAM_BOT_TOKEN: the token @BotFather gives; empty = no bot (no deep links, no messages).
+TELEGRAM_BOT_TOKEN = env("TELEGRAM_BOT_TOKEN", default="")
+# TELEGRAM_BOT_USERNAME: the bot's @name without "@", for the t.me deep links on confirmation pages.
+TELEGRAM_BOT_USERNAME = env("TELEGRAM_BOT_USERNAME", default="")
+# TELEGRAM_API_BASE_URL: the Bot API address the token is appended to; tests point it at a local fake.
+TELEGRAM_API_BASE_URL = env("TELEGRAM_API_BASE_URL", default="https://api.telegram.org/bot")
+# TELEGRAM_LINK_HOURS: how long a "get it in Telegram" deep link stays valid.
+TELEGRAM_LINK_HOURS = env.int("TELEGRAM_LINK_HOURS", default=72)
 
 # --- Backups ----------------------------------------------------------------
 DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=7)  # BACKUP_KEEP: backups kept (database and media each)

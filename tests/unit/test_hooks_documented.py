@@ -7,7 +7,7 @@ from pathlib import Path
 from core import hooks as project_hooks
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "ops", "pages", "shop", "booking", "api")
+APPS = ("core", "ops", "pages", "shop", "booking", "api", "bot")
 WAGTAIL_HOOKS = {
     "construct_homepage_panels",
     "register_admin_urls",

@@ -1,4 +1,4 @@
-"""Dependencies point one way: shop and booking may use pages, ops and core; pages and ops may
+"""Dependencies point one way: bot may use booking; shop and booking may use pages, ops and core; pages and ops may
 use core; core uses none of them. The layers below reach the apps above only through Wagtail
 hooks (core/hooks.py) and per-view declarations, never by importing them. Read from the source
 (every import statement, also inside functions), so the rule holds without running the code."""
@@ -11,10 +11,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # app -> the project apps it must never import
 FORBIDDEN = {
-    "core": {"pages", "ops", "shop", "booking", "api"},
-    "ops": {"shop", "booking", "api"},
-    "pages": {"ops", "shop", "booking", "api"},
-    "booking": {"api"},  # the API (api/) is built on booking, never the other way
+    "core": {"pages", "ops", "shop", "booking", "api", "bot"},
+    "ops": {"shop", "booking", "api", "bot"},
+    "pages": {"ops", "shop", "booking", "api", "bot"},
+    "shop": {"bot"},
+    # The API (api/) and the Telegram bot (bot/) are built on booking, never the other way;
+    # booking reaches the bot only through hooks.
+    "booking": {"api", "bot"},
 }
 # Strings that would name an app above (a dotted path for import_string, a template of theirs…).
 NAMED = ("shop.", "booking.", "shop/", "booking/", "api.", "api/")

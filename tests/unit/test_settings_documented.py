@@ -12,7 +12,7 @@ from oscar import defaults as oscar_defaults
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SETTINGS_DIR = ROOT / "config" / "settings"
-CODE = ["core", "ops", "pages", "shop", "booking", "api", "config", "run.py", "site"]
+CODE = ["core", "ops", "pages", "shop", "booking", "api", "bot", "config", "run.py", "site"]
 
 
 def python_files():

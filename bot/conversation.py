@@ -1,0 +1,365 @@
+"""What the bot says: plain synchronous Python over the booking app's operations.
+
+Every function takes the chat (a TelegramLink) and what the customer sent, and returns
+the replies: text plus an inline keyboard (rows of (label, callback data)). The Telegram
+adapter (bot/telegram.py) only moves them over the wire. Booking, cancelling and moving go
+through booking.operations and booking.limits, exactly like the website's wizard, so the
+rules, limits, emails and the no-double-booking guarantee are the same.
+
+The booking path lives in the callback data (at most 64 bytes), so the bot keeps no state
+between taps: "bk:<venue>:<service>:<staff or 0>:<YYYYMMDD>:<start>" grows one field a step.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from booking import limits, operations, states
+from booking.availability import first_free_per_start
+from booking.models import Appointment, Service, Staff, VenuePage
+from booking.schedule import bookable_staff, find_slots
+from booking.wizard import localized, venue_services
+
+from .linking import read_token
+from .models import TelegramLink
+
+DAYS_SHOWN = 14
+START_FORMAT = "%Y%m%dT%H%MZ"
+
+
+@dataclass
+class Reply:
+    text: str
+    keyboard: list = field(default_factory=list)  # rows of (label, callback data)
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def chat(chat_id, language_code=""):
+    """The chat's record; a new chat speaks Telegram's language for the user if the site has it."""
+    code = (language_code or "").split("-")[0].lower()
+    link, _created = TelegramLink.objects.get_or_create(
+        chat_id=chat_id, defaults={"language": code if code in languages() else languages()[0]}
+    )
+    return link
+
+
+def in_language(handler):
+    """Run a handler in the chat's language."""
+
+    def wrapped(link, *args):
+        with translation.override(link.language):
+            return handler(link, *args)
+
+    return wrapped
+
+
+def help_text():
+    return "\n".join(
+        [
+            _("/book – book an appointment"),
+            _("/mine – my bookings"),
+            _("/language – change the language"),
+        ]
+    )
+
+
+@in_language
+def start(link, payload=""):
+    if payload:
+        appointment_id = read_token(payload)
+        appointment = Appointment.objects.filter(pk=appointment_id).first() if appointment_id else None
+        if appointment is None:
+            return [Reply(_("This link has expired or is not valid. Open it again from your confirmation page."))]
+        link.appointments.add(appointment)
+        if not link.client_email:
+            link.client_name, link.client_email = appointment.client_name, appointment.client_email
+            link.save(update_fields=["client_name", "client_email"])
+        text = _("Linked. You will get the confirmations and the reminder for this appointment here too.")
+        return [Reply(text + "\n\n" + describe(appointment)), Reply(help_text())]
+    return [Reply(_("Hello! I can book appointments for you.") + "\n\n" + help_text())]
+
+
+@in_language
+def help_message(link):
+    return [Reply(help_text())]
+
+
+# --- language ------------------------------------------------------------------------
+
+
+def language_menu(link):
+    names = {"en": "English", "de": "Deutsch", "ru": "Русский", "uk": "Українська"}
+    with translation.override(link.language):
+        text = _("Choose your language:")
+    return [Reply(text, [[(names.get(code, code), f"lang:{code}") for code in languages()]])]
+
+
+def set_language(link, code):
+    if code in languages():
+        link.language = code
+        link.save(update_fields=["language"])
+    with translation.override(link.language):
+        return [Reply(_("I will speak English with you.") + "\n\n" + help_text())]
+
+
+# --- booking ---------------------------------------------------------------------------
+
+
+def live_venues():
+    return list(VenuePage.objects.live().filter(locale=Locale.get_default()).order_by("title"))
+
+
+def parse_start(text):
+    try:
+        return datetime.strptime(text, START_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def label_day(day):
+    return formats.date_format(day, "D j M")
+
+
+def describe(appointment):
+    local = appointment.local_start
+    return _("%(service)s with %(staff)s, %(day)s at %(time)s (%(venue)s)") % {
+        "service": localized(appointment.service).name,
+        "staff": localized(appointment.staff).name,
+        "day": formats.date_format(local, "DATE_FORMAT"),
+        "time": local.strftime("%H:%M"),
+        "venue": localized(appointment.venue).title,
+    }
+
+
+def not_valid():
+    return [Reply(_("This choice is no longer available. Please start again with /book."))]
+
+
+class Choice:
+    """The objects a "bk:…" path names, looked up like the wizard does (default locale, active)."""
+
+    def __init__(self, parts):
+        self.venue = self.service = self.staff = self.day = self.start = None
+        self.anyone = False
+        self.valid = True
+        ids = parts[1:]
+        try:
+            if len(ids) >= 1:
+                self.venue = VenuePage.objects.live().filter(pk=int(ids[0]), locale=Locale.get_default()).first()
+                self.valid = self.venue is not None
+            if self.valid and len(ids) >= 2:
+                self.service = Service.objects.filter(
+                    pk=int(ids[1]), active=True, locale=Locale.get_default(), staff__venue=self.venue
+                ).first()
+                self.valid = self.service is not None
+            if self.valid and len(ids) >= 3:
+                self.anyone = ids[2] == "0"
+                if not self.anyone:
+                    self.staff = Staff.objects.filter(
+                        pk=int(ids[2]), venue=self.venue, services=self.service, active=True
+                    ).first()
+                    self.valid = self.staff is not None
+            if self.valid and len(ids) >= 4:
+                self.day = datetime.strptime(ids[3], "%Y%m%d").date()
+            if self.valid and len(ids) >= 5:
+                self.start = parse_start(ids[4])
+                self.valid = self.start is not None
+        except ValueError:
+            self.valid = False
+        self.path = ":".join(parts)
+
+
+def slots(choice, first_day, last_day, now):
+    found = find_slots(choice.venue, choice.service, first_day, last_day, staff=choice.staff, now=now)
+    return first_free_per_start(found) if choice.anyone else found
+
+
+@in_language
+def book_step(link, data):
+    """One tap of the booking path: the next question, or the summary to confirm."""
+    parts = data.split(":")
+    choice = Choice(parts)
+    if not choice.valid or len(parts) > 6:
+        return not_valid()
+    now = timezone.now()
+    depth = len(parts) - 1
+    if depth == 0:
+        venues = live_venues()
+        if not venues:
+            return [Reply(_("Booking is not open at the moment."))]
+        if len(venues) == 1:
+            return book_step(link, f"bk:{venues[0].pk}")
+        return [Reply(_("Where would you like to come?"), [[(localized(v).title, f"bk:{v.pk}")] for v in venues])]
+    if depth == 1:
+        services = venue_services(choice.venue)
+        if not services:
+            return [Reply(_("Booking is not open at the moment."))]
+        rows = [[(localized(s).name, f"{choice.path}:{s.pk}")] for s in services]
+        return [Reply(_("Which service would you like?"), rows)]
+    if depth == 2:
+        members = bookable_staff(choice.venue, choice.service)
+        rows = [[(_("Anyone available"), f"{choice.path}:0")]]
+        rows += [[(localized(m).name, f"{choice.path}:{m.pk}")] for m in members]
+        return [Reply(_("With whom?"), rows)]
+    tz = choice.venue.zone
+    today = now.astimezone(tz).date()
+    if depth == 3:
+        last = today + timedelta(days=DAYS_SHOWN - 1)
+        days = sorted({slot.start.astimezone(tz).date() for slot in slots(choice, today, last, now)})
+        if not days:
+            return [Reply(_("There are no free times in the next two weeks. Please call us or try later."))]
+        buttons = [(label_day(day), f"{choice.path}:{day:%Y%m%d}") for day in days]
+        return [Reply(_("Which day?"), [buttons[i : i + 3] for i in range(0, len(buttons), 3)])]
+    if depth == 4:
+        starts = [slot.start for slot in slots(choice, choice.day, choice.day, now)]
+        starts = [s for s in starts if s.astimezone(tz).date() == choice.day]
+        if not starts:
+            return [Reply(_("That day is fully booked now. Please choose another day with /book."))]
+        buttons = [(s.astimezone(tz).strftime("%H:%M"), f"{choice.path}:{s:{START_FORMAT}}") for s in starts]
+        text = _("Which time on %(day)s?") % {"day": formats.date_format(choice.day, "DATE_FORMAT")}
+        return [Reply(text, [buttons[i : i + 4] for i in range(0, len(buttons), 4)])]
+    # depth 5: the summary
+    local = choice.start.astimezone(tz)
+    text = _("Please confirm: %(service)s with %(staff)s, %(day)s at %(time)s (%(venue)s).") % {
+        "service": localized(choice.service).name,
+        "staff": localized(choice.staff).name if choice.staff else _("anyone available"),
+        "day": formats.date_format(local, "DATE_FORMAT"),
+        "time": local.strftime("%H:%M"),
+        "venue": localized(choice.venue).title,
+    }
+    return [Reply(text, [[(_("Confirm"), "ok" + choice.path[2:])], [(_("Choose another time"), ":".join(parts[:5]))]])]
+
+
+@in_language
+def confirm(link, data):
+    """The customer confirmed a slot ("ok:…"): book it, or first ask for name and email."""
+    if not link.client_email:
+        link.pending = data
+        link.save(update_fields=["pending"])
+        return [Reply(_("Please send your name and email address in one message, e.g.: Anna Smith, anna@example.com"))]
+    return _book(link, data)
+
+
+@in_language
+def text_message(link, text):
+    """Free text: the name and email address an unlinked chat was asked for."""
+    if not link.pending:
+        return [Reply(help_text())]
+    name, _comma, email = (text or "").strip().rpartition(",")
+    name, email = name.strip()[:200], email.strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        return [Reply(_("Please send your name and email address, e.g.: Anna Smith, anna@example.com"))]
+    if not name:
+        return [Reply(_("Please send your name and email address, e.g.: Anna Smith, anna@example.com"))]
+    data, link.pending = link.pending, ""
+    link.client_name, link.client_email = name, email
+    link.save(update_fields=["pending", "client_name", "client_email"])
+    return _book(link, data)
+
+
+def _book(link, data):
+    parts = ["bk", *data.split(":")[1:]]
+    choice = Choice(parts)
+    if not choice.valid or choice.start is None:
+        return not_valid()
+    now = timezone.now()
+    address = f"telegram:{link.chat_id}"
+    refused = limits.refusal(email=link.client_email, address=address, proven=False, now=now)
+    if refused:
+        return [Reply(refused)]
+    try:
+        appointment = operations.book(
+            venue=choice.venue,
+            service=choice.service,
+            staff=choice.staff,
+            start=choice.start,
+            client_name=link.client_name,
+            client_email=link.client_email,
+            language=link.language,
+            now=now,
+        )
+    except operations.SlotTaken:
+        again = ":".join(parts[:5])
+        return [
+            Reply(
+                _("Sorry, this time has just been taken. Please choose another time."),
+                [[(_("Choose another time"), again)]],
+            )
+        ]
+    limits.record(address)
+    link.appointments.add(appointment)
+    text = _("Booked! %(appointment)s. We have sent the confirmation to %(email)s.") % {
+        "appointment": describe(appointment),
+        "email": appointment.client_email,
+    }
+    return [Reply(text)]
+
+
+# --- my bookings, cancel ----------------------------------------------------------------
+
+
+def upcoming(link):
+    return list(
+        link.appointments.filter(status__in=states.ACTIVE, start__gt=timezone.now())
+        .select_related("service", "staff", "venue")
+        .order_by("start")
+    )
+
+
+@in_language
+def my_bookings(link):
+    appointments = upcoming(link)
+    if not appointments:
+        return [Reply(_("You have no upcoming appointments here. Book one with /book."))]
+    replies = []
+    now = timezone.now()
+    for appointment in appointments:
+        keyboard = []
+        if appointment.can_change_online(now):
+            keyboard = [[(_("Cancel"), f"cx:{appointment.pk}")]]
+        replies.append(Reply(describe(appointment), keyboard))
+    return replies
+
+
+@in_language
+def cancel(link, data):
+    try:
+        pk = int(data.split(":")[1])
+    except (IndexError, ValueError):
+        return not_valid()
+    appointment = link.appointments.filter(pk=pk).first()
+    if appointment is None:
+        return not_valid()
+    try:
+        operations.cancel(appointment)
+    except operations.ChangeNotAllowed:
+        return [Reply(_("This appointment can no longer be cancelled online. Please contact us."))]
+    except states.InvalidTransition:
+        return [Reply(_("This appointment is already closed."))]
+    return [Reply(_("Cancelled: %(appointment)s.") % {"appointment": describe(appointment)})]
+
+
+# --- notices (booking.notifications → hook → here) ------------------------------------
+
+
+def notice_text(kind, appointment, language):
+    with translation.override(language):
+        what = describe(appointment)
+        texts = {
+            "booked": _("Your appointment is confirmed: %(appointment)s."),
+            "rescheduled": _("Your appointment has been moved: %(appointment)s."),
+            "cancelled": _("Your appointment has been cancelled: %(appointment)s."),
+            "reminder": _("Reminder: your appointment is tomorrow: %(appointment)s."),
+        }
+        return texts[kind] % {"appointment": what}

@@ -1,0 +1,239 @@
+"""The Telegram bot against a local fake of the Bot API over HTTP (tests/telegram_fake.py):
+updates go in through getUpdates, the bot's messages and keyboards come out, in each language;
+booking through the bot goes through booking.operations (one appointment, the email)."""
+
+import asyncio
+import time
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from asgiref.sync import async_to_sync
+from django.core import mail
+
+from booking import states
+from booking.models import Appointment
+from booking.operations import cancel
+from bot import linking
+from bot.models import TelegramLink
+from bot.telegram import build_application
+from tests.booking_fixtures import book_at, make_booking_page, make_service, make_staff, make_venue
+from tests.telegram_fake import FakeTelegram
+
+NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday; Monday 3 June is bookable
+MONDAY_10 = "20300603T0800Z"  # 10:00 in Berlin
+TOKEN = "4242:test-token"
+
+
+@pytest.fixture(autouse=True)
+def frozen_time():
+    with time_machine.travel(NOW, tick=True):
+        yield
+
+
+@pytest.fixture
+def studio(home_page):
+    venue = make_venue(home_page)
+    page = make_booking_page(venue)
+    haircut = make_service("Haircut", 60)
+    anna = make_staff(venue, "Anna", [haircut])
+    return venue, page, haircut, anna
+
+
+@pytest.fixture
+def fake(settings):
+    with FakeTelegram(TOKEN) as fake:
+        settings.TELEGRAM_BOT_TOKEN = TOKEN
+        settings.TELEGRAM_BOT_USERNAME = "studio_test_bot"
+        settings.TELEGRAM_API_BASE_URL = fake.base_url
+        yield fake
+
+
+def run_bot(fake, replies):
+    """Poll the fake until the bot has sent `replies` more messages (or 10 s have passed)."""
+    expected = len(fake.sent()) + replies
+
+    async def main():
+        application = build_application(TOKEN, fake.base_url)
+        async with application:
+            await application.start()
+            await application.updater.start_polling(poll_interval=0, timeout=0)
+            deadline = time.monotonic() + 10
+            while (len(fake.sent()) < expected or fake.pending()) and time.monotonic() < deadline:
+                await asyncio.sleep(0.02)
+            await application.updater.stop()
+            await application.stop()
+
+    # async_to_sync from the test's thread: the handlers' ORM calls run in this thread,
+    # inside the test's database transaction.
+    async_to_sync(main)()
+    return fake.sent()[expected - replies :]
+
+
+def buttons(message):
+    return [label for row in message["buttons"] for label, _data in row]
+
+
+def data(message, label):
+    return next(d for row in message["buttons"] for text, d in row if text == label)
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting", "book"),
+    [
+        ("en", "Hello! I can book appointments for you.", "/book – book an appointment"),
+        ("de", "Hallo! Ich kann Termine für Sie buchen.", "/book – einen Termin buchen"),
+        ("ru", "Здравствуйте! Я могу записать вас на приём.", "/book – записаться"),
+        ("uk", "Вітаю! Я можу записати вас на прийом.", "/book – записатися"),
+    ],
+)
+def test_start_answers_in_the_telegram_users_language(studio, fake, language, greeting, book):
+    fake.message("/start", language=language)
+    (reply,) = run_bot(fake, 1)
+    assert reply["text"].startswith(greeting) and book in reply["text"]
+    assert TelegramLink.objects.get(chat_id=777).language == language
+
+
+def test_language_command_switches_the_language(studio, fake):
+    fake.message("/language", language="en")
+    (menu,) = run_bot(fake, 1)
+    assert buttons(menu) == ["English", "Deutsch", "Русский", "Українська"]
+    fake.tap(data(menu, "Українська"))
+    (answer,) = run_bot(fake, 1)
+    assert answer["method"] == "editMessageText" and answer["text"].startswith("Я говоритиму з вами українською.")
+    fake.message("/book", language="en")  # the chosen language wins over Telegram's from now on
+    (services,) = run_bot(fake, 1)
+    assert services["text"] == "Яку послугу ви бажаєте?"
+
+
+def test_booking_through_the_bot_books_once_and_sends_the_email(
+    studio, fake, run_tasks, django_capture_on_commit_callbacks
+):
+    venue, _page, haircut, anna = studio
+    fake.message("/book")
+    (services,) = run_bot(fake, 1)
+    assert services["text"] == "Which service would you like?" and buttons(services) == ["Haircut"]
+    fake.tap(data(services, "Haircut"))
+    (staff,) = run_bot(fake, 1)
+    assert buttons(staff) == ["Anyone available", "Anna"]
+    fake.tap(data(staff, "Anna"))
+    (days,) = run_bot(fake, 1)
+    assert days["text"] == "Which day?" and "Mon 3 Jun" in buttons(days)
+    fake.tap(data(days, "Mon 3 Jun"))
+    (times,) = run_bot(fake, 1)
+    assert times["text"] == "Which time on June 3, 2030?" and "10:00" in buttons(times)
+    fake.tap(data(times, "10:00"))
+    (summary,) = run_bot(fake, 1)
+    assert summary["text"] == "Please confirm: Haircut with Anna, June 3, 2030 at 10:00 (Studio Mitte)."
+    fake.tap(data(summary, "Confirm"))
+    (ask,) = run_bot(fake, 1)
+    assert "name and email address" in ask["text"]
+    fake.message("Olga Petrova, olga@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        (done,) = run_bot(fake, 1)
+    run_tasks()
+    assert done["text"] == (
+        "Booked! Haircut with Anna, June 3, 2030 at 10:00 (Studio Mitte). "
+        "We have sent the confirmation to olga@example.com."
+    )
+    appointment = Appointment.objects.get()
+    assert (appointment.client_email, appointment.staff, appointment.start) == (
+        "olga@example.com",
+        anna,
+        datetime(2030, 6, 3, 8, tzinfo=UTC),
+    )
+    assert appointment.status == states.CONFIRMED and appointment.language == "en"
+    assert [m.to for m in mail.outbox] == [["olga@example.com"]]
+    # My bookings lists it with a cancel button.
+    fake.message("/mine")
+    (mine,) = run_bot(fake, 1)
+    assert mine["text"] == "Haircut with Anna, June 3, 2030 at 10:00 (Studio Mitte)" and buttons(mine) == ["Cancel"]
+
+
+def test_a_taken_slot_answers_clearly_and_books_nothing(studio, fake):
+    venue, _page, haircut, anna = studio
+    TelegramLink.objects.create(chat_id=777, language="de", client_name="Olga", client_email="olga@example.com")
+    fake.tap(f"ok:{venue.pk}:{haircut.pk}:{anna.pk}:20300603:{MONDAY_10}")
+    book_at(venue, haircut, anna, client_email="other@example.com")  # someone was quicker
+    mail.outbox.clear()
+    (answer,) = run_bot(fake, 1)
+    assert answer["text"] == "Dieser Termin wurde leider gerade vergeben. Bitte wählen Sie eine andere Zeit."
+    assert buttons(answer) == ["Andere Zeit wählen"]
+    assert Appointment.objects.count() == 1 and mail.outbox == []
+
+
+def test_the_booking_limits_of_the_website_apply(studio, fake, settings):
+    venue, _page, haircut, anna = studio
+    settings.BOOKING_LIMIT_EMAIL_PER_HOUR = 1
+    book_at(venue, haircut, anna, start=datetime(2030, 6, 4, 8, tzinfo=UTC))  # olga@ booked on the website
+    TelegramLink.objects.create(chat_id=777, language="en", client_name="Olga", client_email="olga@example.com")
+    fake.tap(f"ok:{venue.pk}:{haircut.pk}:0:20300603:{MONDAY_10}")
+    (answer,) = run_bot(fake, 1)
+    assert answer["text"].startswith("This email address has made several bookings recently.")
+    assert Appointment.objects.count() == 1
+
+
+def test_a_garbled_button_gets_an_answer_not_an_error(studio, fake):
+    fake.tap("bk:999999:x")
+    (answer,) = run_bot(fake, 1)
+    assert answer["text"] == "This choice is no longer available. Please start again with /book."
+
+
+def test_deep_link_from_the_confirmation_page_links_the_chat_and_sends_notices(
+    studio, fake, client, run_tasks, django_capture_on_commit_callbacks
+):
+    venue, page, haircut, anna = studio
+    appointment = book_at(venue, haircut, anna, page=page, language="ru")
+    done = client.get(page.url + page.reverse_subpage("done", args=[appointment.manage_token]))
+    link = done.context["more_links"][0][1]
+    assert link.startswith("https://t.me/studio_test_bot?start=") and link in done.content.decode()
+    token = link.partition("start=")[2]
+    assert linking.read_token(token) == appointment.pk and len(token) <= 64
+
+    fake.message(f"/start {token}", language="ru")
+    linked, _help = run_bot(fake, 2)
+    assert linked["text"].startswith("Готово. Подтверждения и напоминание об этой записи будут приходить и сюда.")
+    assert list(TelegramLink.objects.get(chat_id=777).appointments.all()) == [appointment]
+
+    # Cancelling on the website: the email and a Telegram message in the chat's language.
+    run_tasks()
+    fake.calls.clear()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel(appointment)
+    run_tasks()
+    assert [m.to for m in mail.outbox] == [["olga@example.com"]]
+    (notice,) = fake.sent()
+    assert notice["chat_id"] == "777" and notice["text"].startswith("Ваша запись отменена: Haircut, мастер Anna")
+
+
+def test_an_expired_or_forged_link_links_nothing(studio, fake):
+    venue, page, haircut, anna = studio
+    appointment = book_at(venue, haircut, anna)
+    old = linking.make_token(appointment.pk, now=NOW.timestamp() - 73 * 3600)
+    forged = linking.make_token(appointment.pk)[:-2] + "xx"
+    fake.message(f"/start {old}")
+    fake.message(f"/start {forged}")
+    first, second = run_bot(fake, 2)
+    assert (
+        first["text"]
+        == second["text"]
+        == ("This link has expired or is not valid. Open it again from your confirmation page.")
+    )
+    assert not TelegramLink.objects.get(chat_id=777).appointments.exists()
+
+
+def test_cancel_through_the_bot_uses_the_cancellation_window(studio, fake):
+    venue, _page, haircut, anna = studio
+    appointment = book_at(venue, haircut, anna)
+    chat = TelegramLink.objects.create(chat_id=777, language="en")
+    chat.appointments.add(appointment)
+    other = book_at(venue, haircut, anna, start=datetime(2030, 6, 4, 8, tzinfo=UTC), client_email="x@example.com")
+    fake.tap(f"cx:{other.pk}")  # not this chat's appointment
+    fake.tap(f"cx:{appointment.pk}")
+    refused, cancelled = run_bot(fake, 2)
+    assert refused["text"] == "This choice is no longer available. Please start again with /book."
+    assert cancelled["text"] == "Cancelled: Haircut with Anna, June 3, 2030 at 10:00 (Studio Mitte)."
+    appointment.refresh_from_db()
+    other.refresh_from_db()
+    assert appointment.status == states.CANCELLED and other.status == states.CONFIRMED
