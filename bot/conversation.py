@@ -3,7 +3,7 @@
 Every function takes the chat (a TelegramLink) and what the customer sent, and returns
 the replies: text plus an inline keyboard (rows of (label, callback data)). The Telegram
 adapter (bot/telegram.py) only moves them over the wire. Booking, cancelling and moving go
-through booking.operations and booking.limits, exactly like the website's wizard, so the
+through booking.operations (book_as_client: the limits, then book), exactly like the website's wizard, so the
 rules, limits, emails and the no-double-booking guarantee are the same.
 
 The booking path lives in the callback data (at most 64 bytes), so the bot keeps no state
@@ -20,7 +20,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from booking import limits, operations, states
+from booking import operations, states
 from booking.availability import first_free_per_start
 from booking.models import Appointment, Service, Staff, VenuePage
 from booking.schedule import bookable_staff, find_slots
@@ -273,13 +273,11 @@ def _book(link, data):
     choice = Choice(parts)
     if not choice.valid or choice.start is None:
         return not_valid()
-    now = timezone.now()
-    address = f"telegram:{link.chat_id}"
-    refused = limits.refusal(email=link.client_email, address=address, proven=False, now=now)
-    if refused:
-        return [Reply(refused)]
     try:
-        appointment = operations.book(
+        # The website's limits too: the chat is the "client address", the email is unproven.
+        appointment = operations.book_as_client(
+            address=f"telegram:{link.chat_id}",
+            proven=False,
             venue=choice.venue,
             service=choice.service,
             staff=choice.staff,
@@ -287,8 +285,9 @@ def _book(link, data):
             client_name=link.client_name,
             client_email=link.client_email,
             language=link.language,
-            now=now,
         )
+    except operations.Refused as refused:
+        return [Reply(refused.message)]
     except operations.SlotTaken:
         again = ":".join(parts[:5])
         return [
@@ -297,7 +296,6 @@ def _book(link, data):
                 [[(_("Choose another time"), again)]],
             )
         ]
-    limits.record(address)
     link.appointments.add(appointment)
     text = _("Booked! %(appointment)s. We have sent the confirmation to %(email)s.") % {
         "appointment": describe(appointment),
