@@ -1,5 +1,5 @@
 """Staff calendar in the Wagtail admin: day and week views per staff member, with
-confirm / complete / no-show / cancel actions. Staff users (a Staff record linked
+confirm / complete / no-show / cancel actions, and the "Check in" page (QR codes). Staff users (a Staff record linked
 to their login) see only their venue; superusers and users with the
 "booking.change_appointment" permission see every venue."""
 
@@ -19,9 +19,9 @@ from wagtail.models import Locale
 
 from core.parsing import parse_date, parse_int
 
-from . import states
+from . import checkin, states
 from .models import Appointment, Staff, VenuePage
-from .operations import change_status
+from .operations import CheckInRefused, change_status, check_in
 from .schedule import local_midnight_utc
 
 ACTIONS = [
@@ -94,7 +94,7 @@ def calendar_view(request):
         start, end = local_midnight_utc(days[0], tz), local_midnight_utc(days[-1] + timedelta(days=1), tz)
         appointments = list(
             Appointment.objects.filter(staff=selected, start__lt=end, end__gt=start)
-            .select_related("service")
+            .select_related("service", "checked_in_by")
             .order_by("start")
         )
         columns = []
@@ -109,6 +109,9 @@ def calendar_view(request):
                             "appointment": a,
                             "time": f"{a.local_start:%H:%M}–{a.local_end:%H:%M}",
                             "actions": [(t, label) for t, label in ACTIONS if states.can_transition(a.status, t)],
+                            "checked_in": checked_in_label(a),
+                            "qr": checkin.qr_svg_data_uri(a) if a.status in states.CHANGEABLE else "",
+                            "checkin_url": checkin.checkin_url(a) if a.status in states.CHANGEABLE else "",
                         }
                         for a in items
                     ],
@@ -152,3 +155,119 @@ def change_status_view(request, pk):
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("booking_calendar")
     return HttpResponseRedirect(back)
+
+
+# --- QR check-in -------------------------------------------------------------------------
+
+
+def _who(user):
+    if user is None:
+        return _("a deleted user")
+    return user.get_full_name() or user.email
+
+
+def _local_time(appointment, moment):
+    return f"{moment.astimezone(appointment.zone):%H:%M}"
+
+
+def checked_in_label(appointment):
+    if appointment.checked_in_at is None:
+        return ""
+    return _("Checked in at %(time)s by %(who)s") % {
+        "time": _local_time(appointment, appointment.checked_in_at),
+        "who": _who(appointment.checked_in_by),
+    }
+
+
+def _when(appointment):
+    local = appointment.local_start
+    return f"{formats.date_format(local, 'DATE_FORMAT')}, {local:%H:%M}"
+
+
+def _refusal(reason, appointment=None):
+    """(HTTP status, message) for a code that cannot be checked in."""
+    if reason == "invalid":
+        return 400, _("This is not a valid check-in code. Scan it again or paste the whole link.")
+    if reason == "other_venue":
+        return 403, _("This appointment is at another venue. Only that venue's staff can check it in.")
+    values = {
+        "client": appointment.client_name,
+        "when": _when(appointment),
+        "date": formats.date_format(appointment.local_start, "DATE_FORMAT"),
+        "status": appointment.get_status_display(),
+    }
+    messages_by_reason = {
+        "cancelled": _("This appointment (%(client)s, %(when)s) was cancelled."),
+        "moved": _(
+            "This code is out of date: the appointment was moved to %(when)s. "
+            "Use the code from the latest confirmation email."
+        ),
+        "not_today": _("This appointment is on %(date)s, not today. Only today's appointments can be checked in."),
+        "status": _("This appointment cannot be checked in: it is %(status)s."),
+    }
+    return 409, messages_by_reason[reason] % values
+
+
+def _find(text, venues):
+    """(appointment or None, refusal reason or "") for a pasted or scanned code."""
+    try:
+        pk, version = checkin.read_code(text)
+    except checkin.BadCode:
+        return None, "invalid"
+    appointment = Appointment.objects.select_related("venue", "service", "staff").filter(pk=pk).first()
+    if appointment is None:
+        return None, "invalid"
+    if not venues.filter(pk=appointment.venue_id).exists():
+        return None, "other_venue"
+    if appointment.status == states.CANCELLED:
+        return appointment, "cancelled"
+    if version != checkin.version(appointment) and appointment.checked_in_at is None:
+        return appointment, "moved"
+    return appointment, ""
+
+
+def checkin_view(request):
+    """GET: the form (a scanned link opens it with ?code=… filled in, nothing changes).
+    POST: check the appointment in."""
+    venues = visible_venues(request.user)
+    if venues is None:
+        raise PermissionDenied
+    code = (request.POST.get("code") if request.method == "POST" else request.GET.get("code")) or ""
+    context = {"header_title": _("Check in"), "code": code[:500], "result": None}
+    status = 200
+    if request.method == "POST":
+        appointment, reason = _find(code, venues)
+        if not reason:
+            try:
+                done = check_in(appointment, request.user)
+            except CheckInRefused as refused:
+                appointment, reason = refused.appointment, refused.reason
+        if reason:
+            status, message = _refusal(reason, appointment)
+            context["result"] = {"outcome": reason, "message": message, "appointment": appointment}
+        else:
+            appointment = done.appointment
+            if done.already:
+                message = _("Already checked in at %(time)s by %(who)s.") % {
+                    "time": _local_time(appointment, appointment.checked_in_at),
+                    "who": _who(appointment.checked_in_by),
+                }
+            else:
+                message = _("%(client)s checked in: %(service)s with %(staff)s at %(time)s.") % {
+                    "client": appointment.client_name,
+                    "service": appointment.service.name,
+                    "staff": appointment.staff.name,
+                    "time": f"{appointment.local_start:%H:%M}",
+                }
+            context["result"] = {
+                "outcome": "already" if done.already else "arrived",
+                "message": message,
+                "appointment": appointment,
+                "can_complete": states.can_transition(appointment.status, states.COMPLETED),
+                "calendar_url": (
+                    f"{reverse('booking_calendar')}?staff={appointment.staff_id}&view=day"
+                    f"&date={appointment.local_start.date().isoformat()}"
+                ),
+            }
+            context["code"] = ""
+    return render(request, "booking/admin/check_in.html", context, status=status)

@@ -417,6 +417,7 @@ class Appointment(models.Model):
     STATUS_CHOICES = [
         (states.PENDING, _("pending")),
         (states.CONFIRMED, _("confirmed")),
+        (states.ARRIVED, _("arrived")),
         (states.COMPLETED, _("completed")),
         (states.NO_SHOW, _("no-show")),
         (states.CANCELLED, _("cancelled")),
@@ -443,6 +444,16 @@ class Appointment(models.Model):
     )
     booking_page = models.ForeignKey(
         "booking.BookingPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # QR check-in at the desk (operations.check_in): when and by whom the customer arrived.
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("checked in by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -489,7 +500,7 @@ class Appointment(models.Model):
     def can_change_online(self, now=None):
         """Cancel/reschedule through the manage link: active and before the window closes."""
         now = now or timezone.now()
-        return self.is_active and now < self.cancellation_deadline()
+        return self.status in states.CHANGEABLE and now < self.cancellation_deadline()
 
     def manage_link_expired(self, now=None):
         """The manage and confirmation links (which show the customer's details)

@@ -1,6 +1,7 @@
 """Customer emails for bookings, in the booking's language, through core.emails.
 
-- confirmation (with an .ics attachment and the manage link) when booked or moved;
+- confirmation (with an .ics attachment, the manage link and the check-in QR code as an
+  inline image) when booked or moved;
 - a reminder 24 h before, enqueued with `run_after` when booked; the task checks
   the appointment when it runs and sends nothing if it was cancelled or moved;
 - a cancellation notice.
@@ -19,9 +20,11 @@ from wagtail.models import Locale
 from core.emails import queue_email
 from core.hooks import ON_APPOINTMENT_NOTICE
 
+from . import checkin
 from .models import Appointment, BookingPage
 
 REMINDER_BEFORE = timedelta(hours=24)
+CHECKIN_QR_CID = "checkin-qr"
 
 
 def tell_other_channels(kind, appointment):
@@ -104,12 +107,17 @@ def on_booked(appointment, rescheduled=False):
     appointment = Appointment.objects.select_related("service", "staff", "venue").get(pk=appointment.pk)
     context = email_context(appointment)
     context["rescheduled"] = rescheduled
+    context["checkin_url"] = checkin.checkin_url(appointment)
+    context["checkin_qr_cid"] = CHECKIN_QR_CID
     queue_email(
         "booking/confirmation",
         context,
         [appointment.client_email],
         appointment.language,
-        attachments=[("appointment.ics", ics_file(appointment, context), "text/calendar")],
+        attachments=[
+            ("appointment.ics", ics_file(appointment, context), "text/calendar"),
+            ("check-in.png", checkin.qr_png(appointment), "image/png", CHECKIN_QR_CID),
+        ],
     )
     tell_other_channels("rescheduled" if rescheduled else "booked", appointment)
     remind_at = appointment.start - REMINDER_BEFORE

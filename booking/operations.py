@@ -1,4 +1,4 @@
-"""The booking app's own operations: book, reschedule, cancel, change status.
+"""The booking app's own operations: book, reschedule, cancel, change status, check in.
 
 Every way in (the wizard, the staff calendar, and later an API or a bot) books,
 cancels and reschedules through these functions; they send the customer emails.
@@ -10,6 +10,8 @@ No double booking, two ways:
 - SQLite: transactions start with BEGIN IMMEDIATE (settings), so the availability
   check and the insert below run under the write lock, one request at a time.
 """
+
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -38,6 +40,21 @@ class Refused(BookingError):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
+
+
+class CheckInRefused(BookingError):
+    """`reason`: "cancelled", "not_today", "status" (pending, no-show, completed without check-in)."""
+
+    def __init__(self, reason, appointment):
+        super().__init__(reason)
+        self.reason = reason
+        self.appointment = appointment
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    appointment: Appointment
+    already: bool  # checked in before: nothing was changed
 
 
 def _free_staff_ids(venue, service, start, staff, now, exclude=None):
@@ -164,3 +181,31 @@ def change_status(appointment, target):
     if target == states.CANCELLED:
         transaction.on_commit(lambda: on_cancelled(appointment))
     return appointment
+
+
+def check_in(appointment, by, now=None):
+    """The customer arrived (QR check-in at the desk): confirmed → arrived, recording who and when.
+
+    Idempotent: an appointment checked in before is returned unchanged with `already=True`.
+    Refused (CheckInRefused) when cancelled, not on today's date in the venue's time zone, or in a
+    state that cannot arrive. Who may check in (staff of the venue) is the caller's question."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        appointment = (
+            Appointment.objects.select_for_update()
+            .select_related("venue", "service", "staff", "checked_in_by")
+            .get(pk=appointment.pk)
+        )
+        if appointment.checked_in_at is not None:
+            return CheckIn(appointment, already=True)
+        if appointment.status == states.CANCELLED:
+            raise CheckInRefused("cancelled", appointment)
+        if appointment.local_start.date() != now.astimezone(appointment.zone).date():
+            raise CheckInRefused("not_today", appointment)
+        if not states.can_transition(appointment.status, states.ARRIVED):
+            raise CheckInRefused("status", appointment)
+        appointment.set_status(states.ARRIVED)
+        appointment.checked_in_at = now
+        appointment.checked_in_by = by if by is not None and by.is_authenticated else None
+        appointment.save(update_fields=["status", "checked_in_at", "checked_in_by", "updated_at"])
+    return CheckIn(appointment, already=False)

@@ -105,6 +105,7 @@ def register_booking_admin_urls():
             admin_views.change_status_view,
             name="booking_appointment_status",
         ),
+        path("booking/check-in/", admin_views.checkin_view, name="booking_check_in"),
     ]
 
 
@@ -116,6 +117,11 @@ class CalendarMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_calendar_menu_item():
     return CalendarMenuItem(_("Booking calendar"), reverse("booking_calendar"), icon_name="date", order=290)
+
+
+@hooks.register("register_admin_menu_item")
+def register_check_in_menu_item():
+    return CalendarMenuItem(_("Check in"), reverse("booking_check_in"), icon_name="tick", order=291)
 
 
 @hooks.register("construct_homepage_panels")

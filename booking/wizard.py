@@ -33,7 +33,7 @@ from core.hooks import REGISTER_APPOINTMENT_LINKS
 from core.ratelimit import client_address, ratelimit, too_many_requests
 from core.toasts import hx_toast
 
-from . import operations, states, wizard_state
+from . import checkin, operations, states, wizard_state
 from .availability import first_free_per_start
 from .models import Appointment, Service, Staff
 from .operations import ChangeNotAllowed, Refused, SlotTaken
@@ -428,6 +428,12 @@ def appointment_context(page, appointment):
         "manage_url": page.url + page.reverse_subpage("manage", args=[appointment.manage_token]),
         "reschedule_url": page.url + wizard_state.for_reschedule(appointment).query(),
         "window_hours": appointment.service.cancellation_window_hours,
+        # Shown at the desk on the day: staff scan it on the admin "Check in" page.
+        "checkin_qr": (
+            checkin.qr_svg_data_uri(appointment)
+            if appointment.status in states.CHANGEABLE and appointment.end > now
+            else ""
+        ),
     }
 
 

@@ -11,6 +11,7 @@ Otherwise the template is rendered with that language active, so {% translate %}
 """
 
 import base64
+from email.mime.image import MIMEImage
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -55,24 +56,38 @@ def build_message(name, context, to, language, attachments=(), reply_to=None):
     )
     if html:
         message.attach_alternative(html, "text/html")
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
+    for filename, content, mimetype, *content_id in attachments:
+        if content_id and content_id[0]:
+            # An inline image the HTML body shows as <img src="cid:…"> (mail clients block data: URIs).
+            image = MIMEImage(content, _subtype=mimetype.split("/", 1)[1])
+            image.add_header("Content-ID", f"<{content_id[0]}>")
+            image.add_header("Content-Disposition", "inline", filename=filename)
+            message.attach(image)
+        else:
+            message.attach(filename, content, mimetype)
     return message
 
 
 @task(backend="db")
 def send_email_task(name, context, to, language, attachments=(), reply_to=None):
     """Background task: `context` must be JSON-serialisable (ids, strings, numbers);
-    attachments are (filename, base64 content, mimetype) triples."""
-    decoded = [(filename, base64.b64decode(data), mimetype) for filename, data, mimetype in attachments]
+    attachments are (filename, base64 content, mimetype[, content id]): with a content id, an inline image."""
+    decoded = [(filename, base64.b64decode(data), mimetype, *rest) for filename, data, mimetype, *rest in attachments]
     build_message(name, context, to, language, decoded, reply_to).send()
 
 
 def queue_email(name, context, to, language, attachments=(), reply_to=None, run_after=None):
-    """Queue an email on the background worker. Returns the task result."""
+    """Queue an email on the background worker. Returns the task result. An attachment is
+    (filename, content, mimetype), or (filename, image bytes, "image/png", content id) for an
+    inline image that the HTML template shows with <img src="cid:content id">."""
     encoded = [
-        (filename, base64.b64encode(content if isinstance(content, bytes) else content.encode()).decode(), mimetype)
-        for filename, content, mimetype in attachments
+        (
+            filename,
+            base64.b64encode(content if isinstance(content, bytes) else content.encode()).decode(),
+            mimetype,
+            *rest,
+        )
+        for filename, content, mimetype, *rest in attachments
     ]
     task_ = send_email_task.using(run_after=run_after) if run_after else send_email_task
     return task_.enqueue(name, context, list(to), language, encoded, reply_to)
