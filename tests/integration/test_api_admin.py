@@ -6,7 +6,9 @@ import re
 
 from django.core.management import call_command
 
+from api import keys
 from api.models import BOOKING, READ, ApiKey
+from booking.models import Appointment
 from tests.booking_fixtures import make_venue
 
 
@@ -42,3 +44,35 @@ def test_load_demo_prints_two_keys_once(demo_site):
     call_command("load_demo", stdout=out)
     assert "sk_" not in out.getvalue()  # already there: not shown again
     assert ApiKey.objects.count() == 2
+
+
+def test_the_readme_session_against_the_demo(client, demo_site):
+    """README "API": list venues and services, find a slot, book it (twice: one booking)."""
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {keys.create_key(name='README', scope=BOOKING)[1]}"}
+    venues = client.get("/api/v1/venues?lang=de", **headers).json()
+    venue = venues[0]
+    assert venue["time_zone"] == "Europe/Berlin"
+    services = client.get(f"/api/v1/venues/{venue['id']}/services", **headers).json()
+    haircut = next(s for s in services if s["name"] == "Haircut")
+    assert (haircut["duration_minutes"], haircut["price"]) == (45, "39.00")
+    slots = client.get(
+        f"/api/v1/venues/{venue['id']}/slots?service_id={haircut['id']}&start_date=2027-03-15&end_date=2027-03-16",
+        **headers,
+    ).json()
+    start = slots["slots"][0]["start"]
+    assert start.startswith("2027-03-15T") and start.endswith("+01:00")
+    before = Appointment.objects.count()
+    body = {
+        "venue_id": venue["id"],
+        "service_id": haircut["id"],
+        "start": start,
+        "client_name": "Olga",
+        "client_email": "olga@example.com",
+    }
+    answers = [
+        client.post("/api/v1/bookings", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="7f1c2e", **headers)
+        for _ in range(2)
+    ]
+    assert [a.status_code for a in answers] == [201, 201] and answers[0].json() == answers[1].json()
+    assert answers[0].json()["status"] == "confirmed" and answers[0].json()["start"] == start
+    assert Appointment.objects.count() == before + 1
