@@ -325,7 +325,7 @@ def my_bookings(link):
     for appointment in appointments:
         keyboard = []
         if appointment.can_change_online(now):
-            keyboard = [[(_("Cancel"), f"cx:{appointment.pk}")]]
+            keyboard = [[(_("Reschedule"), f"rs:{appointment.pk}"), (_("Cancel"), f"cx:{appointment.pk}")]]
         replies.append(Reply(describe(appointment), keyboard))
     return replies
 
@@ -346,6 +346,84 @@ def cancel(link, data):
     except states.InvalidTransition:
         return [Reply(_("This appointment is already closed."))]
     return [Reply(_("Cancelled: %(appointment)s.") % {"appointment": describe(appointment)})]
+
+
+# --- reschedule: "rs:<id>" → day → time → "mv:<id>:<start>" ------------------------------
+
+
+@in_language
+def reschedule_step(link, data):
+    parts = data.split(":")
+    try:
+        pk = int(parts[1])
+        day = datetime.strptime(parts[2], "%Y%m%d").date() if len(parts) > 2 else None
+        start = parse_start(parts[3]) if len(parts) > 3 else None
+    except (IndexError, ValueError):
+        return not_valid()
+    appointment = link.appointments.select_related("venue", "service", "staff").filter(pk=pk).first()
+    if appointment is None or len(parts) > 4 or (len(parts) > 3 and start is None):
+        return not_valid()
+    now = timezone.now()
+    if not appointment.is_active or not appointment.can_change_online(now):
+        return [Reply(_("This appointment can no longer be moved online. Please contact us."))]
+    venue, tz = appointment.venue, appointment.venue.zone
+
+    def free(first, last):
+        found = find_slots(
+            venue, appointment.service, first, last, staff=appointment.staff, now=now, exclude_appointment=appointment
+        )
+        return [slot.start for slot in found]
+
+    if day is None:
+        today = now.astimezone(tz).date()
+        days = sorted({s.astimezone(tz).date() for s in free(today, today + timedelta(days=DAYS_SHOWN - 1))})
+        if not days:
+            return [Reply(_("There are no free times in the next two weeks. Please call us or try later."))]
+        buttons = [(label_day(d), f"rs:{pk}:{d:%Y%m%d}") for d in days]
+        text = _("Move %(appointment)s to which day?") % {"appointment": describe(appointment)}
+        return [Reply(text, [buttons[i : i + 3] for i in range(0, len(buttons), 3)])]
+    if start is None:
+        starts = [s for s in free(day, day) if s.astimezone(tz).date() == day]
+        if not starts:
+            return [Reply(_("That day is fully booked now. Please choose another day with /book."))]
+        buttons = [(s.astimezone(tz).strftime("%H:%M"), f"rs:{pk}:{day:%Y%m%d}:{s:{START_FORMAT}}") for s in starts]
+        text = _("Which time on %(day)s?") % {"day": formats.date_format(day, "DATE_FORMAT")}
+        return [Reply(text, [buttons[i : i + 4] for i in range(0, len(buttons), 4)])]
+    local = start.astimezone(tz)
+    text = _("Move %(appointment)s to %(day)s at %(time)s?") % {
+        "appointment": describe(appointment),
+        "day": formats.date_format(local, "DATE_FORMAT"),
+        "time": local.strftime("%H:%M"),
+    }
+    return [
+        Reply(text, [[(_("Confirm"), f"mv:{pk}:{start:{START_FORMAT}}")], [(_("Choose another time"), f"rs:{pk}")]])
+    ]
+
+
+@in_language
+def move(link, data):
+    parts = data.split(":")
+    try:
+        pk, start = int(parts[1]), parse_start(parts[2])
+    except (IndexError, ValueError):
+        return not_valid()
+    appointment = link.appointments.filter(pk=pk).first()
+    if appointment is None or start is None:
+        return not_valid()
+    try:
+        appointment = operations.reschedule_as_client(appointment, start)
+    except operations.Refused as refused:
+        return [Reply(refused.message)]
+    except operations.ChangeNotAllowed:
+        return [Reply(_("This appointment can no longer be moved online. Please contact us."))]
+    except operations.SlotTaken:
+        return [
+            Reply(
+                _("Sorry, this time has just been taken. Please choose another time."),
+                [[(_("Choose another time"), f"rs:{pk}")]],
+            )
+        ]
+    return [Reply(_("Moved: %(appointment)s.") % {"appointment": describe(appointment)})]
 
 
 # --- notices (booking.notifications → hook → here) ------------------------------------

@@ -50,6 +50,8 @@ ROUTES = {
     "bk": conversation.book_step,
     "ok": conversation.confirm,
     "cx": conversation.cancel,
+    "rs": conversation.reschedule_step,
+    "mv": conversation.move,
     "lang": conversation.set_language,
 }
 

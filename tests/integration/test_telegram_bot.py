@@ -144,10 +144,10 @@ def test_booking_through_the_bot_books_once_and_sends_the_email(
     )
     assert appointment.status == states.CONFIRMED and appointment.language == "en"
     assert [m.to for m in mail.outbox] == [["olga@example.com"]]
-    # My bookings lists it with a cancel button.
+    # My bookings lists it with its buttons.
     fake.message("/mine")
     (mine,) = run_bot(fake, 1)
-    assert mine["text"] == "Haircut with Anna, June 3, 2030 at 10:00 (Studio Mitte)" and buttons(mine) == ["Cancel"]
+    assert mine["text"] == "Haircut with Anna, June 3, 2030 at 10:00 (Studio Mitte)" and buttons(mine) == ["Reschedule", "Cancel"]
 
 
 def test_a_taken_slot_answers_clearly_and_books_nothing(studio, fake):
@@ -237,3 +237,40 @@ def test_cancel_through_the_bot_uses_the_cancellation_window(studio, fake):
     appointment.refresh_from_db()
     other.refresh_from_db()
     assert appointment.status == states.CANCELLED and other.status == states.CONFIRMED
+
+
+def test_reschedule_through_the_bot_moves_the_appointment_and_tells_the_customer(
+    studio, fake, run_tasks, django_capture_on_commit_callbacks
+):
+    venue, page, haircut, anna = studio
+    appointment = book_at(venue, haircut, anna, page=page)
+    chat = TelegramLink.objects.create(chat_id=777, language="de")
+    chat.appointments.add(appointment)
+    run_tasks()
+    mail.outbox.clear()
+    fake.message("/mine", language="de")
+    (mine,) = run_bot(fake, 1)
+    assert buttons(mine) == ["Verschieben", "Stornieren"]
+    fake.tap(data(mine, "Verschieben"))
+    (days,) = run_bot(fake, 1)
+    assert (
+        days["text"]
+        == "Auf welchen Tag möchten Sie Haircut bei Anna, 3. Juni 2030 um 10:00 (Studio Mitte) verschieben?"
+    )
+    assert buttons(days)[:3] == ["Sa 1 Jun", "Mo 3 Jun", "Di 4 Jun"]
+    fake.tap(data(days, "Di 4 Jun"))
+    (times,) = run_bot(fake, 1)
+    fake.tap(data(times, "11:00"))
+    (question,) = run_bot(fake, 1)
+    assert question["text"].endswith("auf 4. Juni 2030 um 11:00 verschieben?")
+    fake.tap(data(question, "Bestätigen"))
+    with django_capture_on_commit_callbacks(execute=True):
+        (moved,) = run_bot(fake, 1)
+    assert moved["text"] == "Verschoben: Haircut bei Anna, 4. Juni 2030 um 11:00 (Studio Mitte)."
+    appointment.refresh_from_db()
+    assert appointment.start == datetime(2030, 6, 4, 9, tzinfo=UTC) and appointment.status == states.CONFIRMED
+    fake.calls.clear()
+    run_tasks()
+    assert [m.to for m in mail.outbox] == [["olga@example.com"]]
+    (notice,) = fake.sent()
+    assert notice["text"].startswith("Ihr Termin wurde verschoben: Haircut bei Anna, 4. Juni 2030 um 11:00")
