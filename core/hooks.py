@@ -32,7 +32,7 @@ REGISTER_ADMIN_PERMISSIONS = "register_admin_permissions"  (asked by ops.twofact
 REGISTER_PERSONAL_DATA = "register_personal_data"  (asked by ops.privacy: GDPR export/erase)
     fn() -> iterable of handlers, each with `name` (the key in the export), `export(user)` ->
     JSON-serialisable data and `erase(user)` (delete or anonymise). Implemented by ops (account, feedback,
-    form submissions), shop (orders) and booking (appointments).
+    form submissions), shop (orders), booking (appointments) and bot (Telegram chats).
 
 REGISTER_DEMO_LOADERS = "register_demo_loaders"  (asked by pages' `manage.py load_demo`)
     fn() -> iterable of pages.demo.DemoLoader(order, name, load), `load(ctx: DemoContext)`

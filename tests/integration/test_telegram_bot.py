@@ -275,3 +275,22 @@ def test_reschedule_through_the_bot_moves_the_appointment_and_tells_the_customer
     assert [m.to for m in mail.outbox] == [["olga@example.com"]]
     (notice,) = fake.sent()
     assert notice["text"].startswith("Ihr Termin wurde verschoben: Haircut bei Anna, 4. Juni 2030 um 11:00")
+
+
+def test_telegram_chats_are_in_the_gdpr_export_and_forgotten_with_the_account(studio, client, django_user_model):
+    venue, _page, haircut, anna = studio
+    appointment = book_at(venue, haircut, anna)
+    mine = TelegramLink.objects.create(chat_id=777, client_name="Olga", client_email="olga@example.com")
+    mine.appointments.add(appointment)
+    other = TelegramLink.objects.create(chat_id=888, client_email="someone@example.com")
+    user = django_user_model.objects.create_user(
+        email="olga@example.com", password="pw-123456789", verified_email="olga@example.com"
+    )
+    client.force_login(user)
+    export = client.get("/en/ops/privacy/export/").json()
+    assert [(c["chat_id"], c["email"], len(c["appointments"])) for c in export["telegram"]] == [
+        (777, "olga@example.com", 1)
+    ]
+    response = client.post("/en/ops/privacy/erase/", {"password": "pw-123456789", "confirm": "on"})
+    assert response.status_code == 302
+    assert list(TelegramLink.objects.all()) == [other]
