@@ -1,14 +1,15 @@
 """Admin form validation for venues and staff: overlapping hours, limits, date ranges.
 
 The checks read the inline formsets, so the editor sees the message next to the
-rows they typed, before anything is saved."""
+rows they typed, before anything is saved. They take the limits and weekday names from the
+formsets (the panels' max_num, the rows' model), so this module imports no model and the
+models name their forms directly."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from .availability import TimeRange, overlapping_ranges
-from .models import MAX_FAQS, MAX_TEAM_MEMBERS, WEEKDAYS
 
 
 def _live_forms(formset):
@@ -23,7 +24,7 @@ def _live_forms(formset):
 def check_ranges(formset):
     """Every row of WeeklyHours ends after it starts; rows of one weekday do not overlap."""
     start_field, end_field = formset.model.start_field, formset.model.end_field
-    names = dict(WEEKDAYS)
+    names = dict(formset.model._meta.get_field("weekday").choices)
     by_day = {}
     for form, data in _live_forms(formset):
         start, end, weekday = data.get(start_field), data.get(end_field), data.get("weekday")
@@ -57,23 +58,28 @@ def check_date_ranges(formset):
             form.add_error("last_day", _("The last day cannot be before the first day."))
 
 
+def _count_and_limit(formset):
+    """The rows the editor keeps, and the panel's max_num (VenuePage's InlinePanels)."""
+    return sum(1 for _ in _live_forms(formset)), formset.max_num
+
+
 class VenuePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         check_ranges(self.formsets["opening_hours"])
         check_date_ranges(self.formsets["closures"])
         errors = []
-        faqs = sum(1 for _ in _live_forms(self.formsets["faqs"]))
-        if faqs > MAX_FAQS:
+        faqs, limit = _count_and_limit(self.formsets["faqs"])
+        if faqs > limit:
             errors.append(
                 _("A venue can have at most %(limit)d FAQs; you entered %(count)d. Remove some.")
-                % {"limit": MAX_FAQS, "count": faqs}
+                % {"limit": limit, "count": faqs}
             )
-        members = sum(1 for _ in _live_forms(self.formsets["team_members"]))
-        if members > MAX_TEAM_MEMBERS:
+        members, limit = _count_and_limit(self.formsets["team_members"])
+        if members > limit:
             errors.append(
                 _("A venue can show at most %(limit)d team members; you entered %(count)d. Remove some.")
-                % {"limit": MAX_TEAM_MEMBERS, "count": members}
+                % {"limit": limit, "count": members}
             )
         if errors:
             raise ValidationError(errors)

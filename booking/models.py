@@ -27,11 +27,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 from wagtailseo.models import SeoMixin
 
-from core.admin_forms import FormByPath
 from core.routing import SubpageUrlconfMixin
 from pages.seo import SeoPageMixin
 
 from . import states
+from .admin_forms import StaffForm, VenuePageForm
 from .availability import DateRange, ServiceRules, TimeRange
 
 MAX_FAQS = 5
@@ -146,7 +146,7 @@ class VenuePage(SeoPageMixin, SeoMixin, Page):
         InlinePanel("team_members", label=_("Team member"), heading=_("Team"), max_num=MAX_TEAM_MEMBERS),
     ]
     promote_panels = SeoMixin.seo_panels
-    base_form_class = FormByPath("booking.admin_forms.VenuePageForm")
+    base_form_class = VenuePageForm
     override_translatable_fields = [
         SynchronizedField("time_zone", overridable=False),
         SynchronizedField("phone"),
@@ -353,7 +353,7 @@ class Staff(TranslatableMixin, index.Indexed, ClusterableModel):
     ]
     # venue: the staff chooser narrows results to a venue-scoped user's venues.
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("venue")]
-    base_form_class = FormByPath("booking.admin_forms.StaffForm")
+    base_form_class = StaffForm
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("staff member")
