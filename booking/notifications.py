@@ -18,7 +18,7 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from core.emails import queue_email
-from core.hooks import ON_APPOINTMENT_NOTICE
+from core.hooks import ON_APPOINTMENT_NOTICE, REGISTER_APPOINTMENT_LINKS
 
 from . import checkin
 from .models import Appointment, BookingPage
@@ -109,6 +109,12 @@ def on_booked(appointment, rescheduled=False):
     context["rescheduled"] = rescheduled
     context["checkin_url"] = checkin.checkin_url(appointment)
     context["checkin_qr_cid"] = CHECKIN_QR_CID
+    with translation.override(appointment.language):
+        context["more_links"] = [
+            [str(label), url]
+            for links in hooks.get_hooks(REGISTER_APPOINTMENT_LINKS)
+            for label, url in links(appointment)
+        ]
     queue_email(
         "booking/confirmation",
         context,

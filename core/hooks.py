@@ -51,7 +51,7 @@ REGISTER_CONTENT_LISTING = "register_content_listing"  (asked by pages.blocks.Li
     fn() -> iterable of (key, label, render(context) -> HTML): lists kept by another app that
     editors can place on a page. Implemented by booking (services with prices, the team).
 
-REGISTER_APPOINTMENT_LINKS = "register_appointment_links"  (asked by booking's confirmation page)
+REGISTER_APPOINTMENT_LINKS = "register_appointment_links"  (asked by booking's confirmation page and email)
     fn(appointment) -> iterable of (label, url): more ways for the customer to follow the
     appointment (e.g. "Get it in Telegram"). Implemented by bot (a signed t.me deep link).
 

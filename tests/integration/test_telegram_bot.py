@@ -184,7 +184,11 @@ def test_deep_link_from_the_confirmation_page_links_the_chat_and_sends_notices(
     studio, fake, client, run_tasks, django_capture_on_commit_callbacks
 ):
     venue, page, haircut, anna = studio
-    appointment = book_at(venue, haircut, anna, page=page, language="ru")
+    with django_capture_on_commit_callbacks(execute=True):
+        appointment = book_at(venue, haircut, anna, page=page, language="ru")
+    run_tasks()
+    (email,) = mail.outbox  # the confirmation email carries the link too
+    assert "Получать подтверждение и напоминание в Telegram:\nhttps://t.me/studio_test_bot?start=" in email.body
     done = client.get(page.url + page.reverse_subpage("done", args=[appointment.manage_token]))
     link = done.context["more_links"][0][1]
     assert link.startswith("https://t.me/studio_test_bot?start=") and link in done.content.decode()
