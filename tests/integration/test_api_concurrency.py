@@ -5,7 +5,6 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.db import connection
 from django.test import Client
 
 from api import keys
@@ -17,8 +16,6 @@ from tests.site_setup import ensure_site_structure
 
 NOW = datetime(2030, 6, 1, tzinfo=UTC)
 START = "2030-06-03T10:00:00+02:00"  # Monday 10:00 in Berlin
-
-needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")
 
 
 @pytest.fixture
@@ -45,7 +42,6 @@ def post_booking(secret, venue, haircut, idempotency_key, email):
 
 
 @pytest.mark.postgres
-@needs_postgres
 def test_twenty_parallel_api_bookings_of_one_slot_make_one_appointment(studio):
     venue, page, haircut, anna = studio
     secret = keys.create_key(name="Load", scope=BOOKING)[1]
@@ -60,7 +56,6 @@ def test_twenty_parallel_api_bookings_of_one_slot_make_one_appointment(studio):
 
 
 @pytest.mark.postgres
-@needs_postgres
 def test_twenty_parallel_retries_of_one_request_book_once_and_answer_alike(studio):
     venue, page, haircut, anna = studio
     secret = keys.create_key(name="Retry", scope=BOOKING)[1]
