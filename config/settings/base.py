@@ -312,7 +312,9 @@ SITE_ID = 1  # its domain mirrors BASE_URL after every migrate (core/sites.py)
 OSCAR_URL_SCHEMA = WAGTAILADMIN_BASE_URL.split("://")[0]  # links in Oscar's emails
 OSCAR_SHOP_NAME = WAGTAIL_SITE_NAME
 OSCAR_DEFAULT_CURRENCY = env("CURRENCY", default="EUR")  # CURRENCY: shop and booking prices (ISO 4217)
-OSCAR_HOMEPAGE = "/"
+# The storefront in the visitor's language ("Continue shopping", /<lang>/shop/, sign-out); not "/",
+# which sends a Russian customer to the English home page.
+OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 # Product reviews: signed-in customers only, published after a moderator approves them.
