@@ -61,3 +61,28 @@ def test_every_project_hook_is_asked_for_and_implemented():
     asked = {arg.id for _where, call, arg in hook_calls() if call == "get_hooks" and isinstance(arg, ast.Name)}
     registered = {arg.id for _where, call, arg in hook_calls() if call == "register" and isinstance(arg, ast.Name)}
     assert constants - asked == set() and constants - registered == set()
+
+
+def readme_hook_rows():
+    """{hook name: (asked by, implemented by)} from README's table in "How the code is organised"."""
+    rows = {}
+    for line in (ROOT / "README.md").read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`"):
+            name = cells[0].split("`")[1].split("(")[0].split(" ")[0]
+            if name in project_hook_names():
+                rows[name] = (cells[1], {app.strip() for app in cells[2].split(",")})
+    return rows
+
+
+def test_readmes_hook_table_names_every_hook_and_the_apps_that_implement_it():
+    """A newcomer learns the hooks from README's table: it lists each one, and its implementers are
+    exactly the apps whose code registers it."""
+    values = {name: value for name, value in vars(project_hooks).items() if name.isupper() and isinstance(value, str)}
+    implementers = {}
+    for where, call, arg in hook_calls():
+        if call == "register" and isinstance(arg, ast.Name) and arg.id in values:
+            implementers.setdefault(values[arg.id], set()).add(where.split("/")[0])
+    rows = readme_hook_rows()
+    assert set(rows) == project_hook_names()
+    assert {name: implemented for name, (_asked, implemented) in rows.items()} == implementers
