@@ -192,7 +192,7 @@ def check_in(appointment, by, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         appointment = (
-            Appointment.objects.select_for_update()
+            Appointment.objects.select_for_update(of=("self",))  # PostgreSQL: not the nullable checked_in_by join
             .select_related("venue", "service", "staff", "checked_in_by")
             .get(pk=appointment.pk)
         )

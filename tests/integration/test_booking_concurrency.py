@@ -146,3 +146,17 @@ def test_twenty_concurrent_htmx_confirmations_one_wins_the_rest_get_409(studio):
     assert statuses == [204] + [409] * 19, statuses
     assert all("This time was just taken, please pick another." in body for status, body in results if status == 409)
     assert Appointment.objects.filter(staff=anna).count() == 1
+
+
+@pytest.mark.postgres
+@needs_postgres
+def test_an_arrived_customer_still_holds_the_time_in_the_database(studio):
+    """The exclusion constraint's condition lists "arrived" (booking/migrations/0003_checkin.py)."""
+    venue, page, haircut, anna = studio
+    fields = dict(venue=venue, service=haircut, staff=anna, time_zone="Europe/Berlin", client_email="x@example.com")
+    span = dict(
+        start=START, end=START + timedelta(hours=1), blocked_start=START, blocked_end=START + timedelta(hours=1)
+    )
+    Appointment.objects.create(status=states.ARRIVED, client_name="Arrived", **span, **fields)
+    with pytest.raises(IntegrityError):
+        Appointment.objects.create(client_name="Second", **span, **fields)
