@@ -23,10 +23,10 @@ from wagtail.models import Locale
 from booking import operations, states
 from booking.availability import first_free_per_start
 from booking.models import Appointment, Service, Staff, VenuePage
-from booking.schedule import bookable_staff, find_slots
+from booking.schedule import bookable_staff, find_slots, local_midnight_utc
 from booking.wizard import localized, venue_services
 
-from .linking import read_token
+from .linking import STAFF, read_token
 from .models import TelegramLink
 
 DAYS_SHOWN = 14
@@ -62,18 +62,29 @@ def in_language(handler):
     return wrapped
 
 
-def help_text():
-    return "\n".join(
-        [
-            _("/book – book an appointment"),
-            _("/mine – my bookings"),
-            _("/language – change the language"),
-        ]
-    )
+def help_text(link=None):
+    lines = [_("/book – book an appointment"), _("/mine – my bookings"), _("/language – change the language")]
+    if link is not None and link.staff_id:
+        lines.append(_("/today – my appointments today"))
+    return "\n".join(lines)
 
 
 @in_language
 def start(link, payload=""):
+    if payload.startswith(STAFF):
+        staff_id = read_token(payload, STAFF)
+        staff = Staff.objects.filter(pk=staff_id, active=True).first() if staff_id else None
+        if staff is None:
+            return [
+                Reply(_("This link has expired or is not valid. Open it again from the Telegram page in the admin."))
+            ]
+        link.staff = staff
+        link.save(update_fields=["staff"])
+        text = _(
+            "Hello %(name)s! /today shows your appointments of the day, and you will hear here "
+            "when someone books, moves or cancels with you."
+        ) % {"name": localized(staff).name}
+        return [Reply(text)] + today(link)
     if payload:
         appointment_id = read_token(payload)
         appointment = Appointment.objects.filter(pk=appointment_id).first() if appointment_id else None
@@ -84,13 +95,39 @@ def start(link, payload=""):
             link.client_name, link.client_email = appointment.client_name, appointment.client_email
             link.save(update_fields=["client_name", "client_email"])
         text = _("Linked. You will get the confirmations and the reminder for this appointment here too.")
-        return [Reply(text + "\n\n" + describe(appointment)), Reply(help_text())]
-    return [Reply(_("Hello! I can book appointments for you.") + "\n\n" + help_text())]
+        return [Reply(text + "\n\n" + describe(appointment)), Reply(help_text(link))]
+    return [Reply(_("Hello! I can book appointments for you.") + "\n\n" + help_text(link))]
 
 
 @in_language
 def help_message(link):
-    return [Reply(help_text())]
+    return [Reply(help_text(link))]
+
+
+@in_language
+def today(link):
+    """A linked staff member's appointments of the day (venue time), in order."""
+    if link.staff is None:
+        return [Reply(help_text(link))]
+    tz = link.staff.venue.zone
+    day = timezone.now().astimezone(tz).date()
+    appointments = (
+        Appointment.objects.filter(
+            staff=link.staff,
+            status__in=states.ACTIVE,
+            start__gte=local_midnight_utc(day, tz),
+            start__lt=local_midnight_utc(day + timedelta(days=1), tz),
+        )
+        .select_related("service")
+        .order_by("start")
+    )
+    lines = [
+        f"{a.local_start:%H:%M}–{a.local_end:%H:%M} {localized(a.service).name} · {a.client_name}" for a in appointments
+    ]
+    label = formats.date_format(day, "DATE_FORMAT")
+    if not lines:
+        return [Reply(_("No appointments on %(day)s.") % {"day": label})]
+    return [Reply(_("Your appointments on %(day)s:") % {"day": label} + "\n" + "\n".join(lines))]
 
 
 # --- language ------------------------------------------------------------------------
@@ -108,7 +145,7 @@ def set_language(link, code):
         link.language = code
         link.save(update_fields=["language"])
     with translation.override(link.language):
-        return [Reply(_("I will speak English with you.") + "\n\n" + help_text())]
+        return [Reply(_("I will speak English with you.") + "\n\n" + help_text(link))]
 
 
 # --- booking ---------------------------------------------------------------------------
@@ -253,7 +290,7 @@ def confirm(link, data):
 def text_message(link, text):
     """Free text: the name and email address an unlinked chat was asked for."""
     if not link.pending:
-        return [Reply(help_text())]
+        return [Reply(help_text(link))]
     name, _comma, email = (text or "").strip().rpartition(",")
     name, email = name.strip()[:200], email.strip()
     try:
@@ -427,6 +464,17 @@ def move(link, data):
 
 
 # --- notices (booking.notifications → hook → here) ------------------------------------
+
+
+def staff_notice_text(kind, appointment, language):
+    with translation.override(language):
+        what = {"appointment": describe(appointment), "client": appointment.client_name}
+        texts = {
+            "booked": _("New booking: %(client)s, %(appointment)s."),
+            "rescheduled": _("Moved by the customer: %(client)s, %(appointment)s."),
+            "cancelled": _("Cancelled: %(client)s, %(appointment)s."),
+        }
+        return texts[kind] % what if kind in texts else None
 
 
 def notice_text(kind, appointment, language):

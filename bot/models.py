@@ -14,6 +14,10 @@ class TelegramLink(models.Model):
     client_name = models.CharField(_("name"), max_length=200, blank=True)
     client_email = models.EmailField(_("email"), blank=True)
     appointments = models.ManyToManyField("booking.Appointment", blank=True, related_name="telegram_links")
+    # A staff member who linked this chat from the admin: their day (/today) and their bookings' news.
+    staff = models.ForeignKey(
+        "booking.Staff", null=True, blank=True, on_delete=models.SET_NULL, related_name="telegram_links"
+    )
     # A chosen slot (callback data) waiting for the name and email address of an unlinked chat.
     pending = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,4 +1,5 @@
-"""Booking notices in Telegram: every chat linked to an appointment hears what its email says."""
+"""Booking notices in Telegram: every chat linked to an appointment hears what its email says,
+and a staff member's linked chat hears about the bookings, moves and cancellations with them."""
 
 import asyncio
 
@@ -14,9 +15,22 @@ from .telegram import send
 def on_appointment_notice(kind, appointment):
     if not settings.TELEGRAM_BOT_TOKEN:
         return
-    for chat_id, language in TelegramLink.objects.filter(appointments=appointment).values_list("chat_id", "language"):
-        text = conversation.notice_text(kind, appointment, language)
-        transaction.on_commit(lambda c=chat_id, t=text: send_message.enqueue(c, t))
+    messages = [
+        (chat_id, conversation.notice_text(kind, appointment, language))
+        for chat_id, language in TelegramLink.objects.filter(appointments=appointment).values_list(
+            "chat_id", "language"
+        )
+    ]
+    # The staff member it is with hears about bookings, moves and cancellations (not the reminder).
+    messages += [
+        (chat_id, conversation.staff_notice_text(kind, appointment, language))
+        for chat_id, language in TelegramLink.objects.filter(staff=appointment.staff_id).values_list(
+            "chat_id", "language"
+        )
+    ]
+    for chat_id, text in messages:
+        if text:
+            transaction.on_commit(lambda c=chat_id, t=text: send_message.enqueue(c, t))
 
 
 @task(backend="db")

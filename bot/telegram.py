@@ -85,6 +85,7 @@ def build_application(token=None, base_url=None):
     application.add_handler(CommandHandler("help", command(conversation.help_message)))
     application.add_handler(CommandHandler("book", command(lambda link: conversation.book_step(link, "bk"))))
     application.add_handler(CommandHandler("mine", command(conversation.my_bookings)))
+    application.add_handler(CommandHandler("today", command(conversation.today)))
     application.add_handler(CommandHandler("language", command(conversation.language_menu)))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))

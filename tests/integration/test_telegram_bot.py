@@ -298,3 +298,39 @@ def test_telegram_chats_are_in_the_gdpr_export_and_forgotten_with_the_account(st
     response = client.post("/en/ops/privacy/erase/", {"password": "pw-123456789", "confirm": "on"})
     assert response.status_code == 302
     assert list(TelegramLink.objects.all()) == [other]
+
+
+def test_staff_link_their_chat_in_the_admin_and_get_their_day_and_news(
+    studio, fake, client, admin_user, run_tasks, django_capture_on_commit_callbacks
+):
+    venue, page, haircut, anna = studio
+    anna.user = admin_user
+    anna.save()
+    client.force_login(admin_user)
+    response = client.get("/admin/telegram/")
+    assert response.status_code == 200
+    link = response.context["link"]
+    assert link.startswith("https://t.me/studio_test_bot?start=s") and link in response.content.decode()
+
+    fake.message(f"/start {link.partition('start=')[2]}", language="de")
+    hello, day = run_bot(fake, 2)
+    assert hello["text"].startswith("Hallo Anna!")
+    assert day["text"] == "Keine Termine am 1. Juni 2030."
+    assert TelegramLink.objects.get(chat_id=777).staff == anna
+
+    fake.calls.clear()
+    with django_capture_on_commit_callbacks(execute=True):  # a customer books today 15:00 on the website
+        book_at(venue, haircut, anna, start=datetime(2030, 6, 1, 13, tzinfo=UTC), page=page)
+    run_tasks()
+    (news,) = fake.sent()
+    assert news["text"] == "Neue Buchung: Olga, Haircut bei Anna, 1. Juni 2030 um 15:00 (Studio Mitte)."
+    fake.message("/today", language="de")
+    (today,) = run_bot(fake, 1)
+    assert today["text"] == "Ihre Termine am 1. Juni 2030:\n15:00–16:00 Haircut · Olga"
+
+
+def test_the_staff_page_is_only_for_staff(studio, client, django_user_model):
+    user = django_user_model.objects.create_superuser(email="editor@example.com", password="pw-123456789")
+    client.force_login(user)
+    response = client.get("/admin/telegram/")  # Wagtail answers PermissionDenied with a redirect and a message
+    assert response.status_code == 302 and response["Location"] == "/admin/"
