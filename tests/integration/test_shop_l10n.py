@@ -46,7 +46,7 @@ EXPECTED = {
         "email": "Дякуємо",
     },
 }
-ENGLISH = ("Repair shampoo with argan oil", "Scent = ", "Germany", ">Update<")
+ENGLISH = ("Repair shampoo with argan oil", "Scent = ", "Germany", ">Update<", "total is now", "View basket")
 
 
 @pytest.fixture
@@ -86,6 +86,8 @@ def test_delivery_checkout_in_german_russian_and_ukrainian(client, shampoo, sett
         response = client.post(f"/{lang}/shop/basket/add/{shampoo.pk}/", {"quantity": 2, "scent": "Argan"}, follow=True)
         toasts = " ".join(str(m) for m in response.context["messages"])
         assert want["title"] in toasts and want["added"] in toasts, toasts
+        assert "37,80" in toasts or "37.80" in toasts, toasts  # the new basket total, in the visitor's language
+        assert_no_english(toasts)
 
         basket = html_of(client.get(f"/{lang}/shop/basket/"))
         assert_site_layout(basket)
