@@ -4,12 +4,17 @@ Handlers run the synchronous conversation code in a thread (asgiref's sync_to_as
 the ORM is used as everywhere else in the project.
 """
 
+import logging
+
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from . import conversation
+
+logger = logging.getLogger(__name__)
 
 
 def keyboard(reply):
@@ -66,12 +71,22 @@ def route(link, data):
 async def on_button(update, context):
     """A tap on an inline button: the first reply replaces the message, the rest follow."""
     query = update.callback_query
+    if update.effective_chat is None:  # a button of an inline message: not ours
+        await query.answer()
+        return
     replies = await sync_to_async(lambda: route(_chat(update), query.data))()
     await query.answer()
     first, *rest = replies
-    await query.edit_message_text(first.text, reply_markup=keyboard(first))
+    try:
+        await query.edit_message_text(first.text, reply_markup=keyboard(first))
+    except BadRequest:  # e.g. "message is not modified" (the same button twice) or a message too old to edit
+        rest.insert(0, first)
     for reply in rest:
         await context.bot.send_message(update.effective_chat.id, reply.text, reply_markup=keyboard(reply))
+
+
+async def log_error(update, context):
+    logger.error("Telegram update failed", exc_info=context.error)
 
 
 def build_application(token=None, base_url=None):
@@ -89,6 +104,7 @@ def build_application(token=None, base_url=None):
     application.add_handler(CommandHandler("language", command(conversation.language_menu)))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
+    application.add_error_handler(log_error)
     return application
 
 

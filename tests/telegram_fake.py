@@ -20,6 +20,7 @@ class FakeTelegram:
         self.token = token
         self.calls = []  # (method, params)
         self.updates = []
+        self.shown = {}  # (chat id, message id) -> (text, markup) of the last edit
         self.lock = threading.Lock()
         self.next_update_id = 1
         self.next_message_id = 100
@@ -140,6 +141,13 @@ class FakeTelegram:
             if not result:
                 time.sleep(0.05)
             return {"ok": True, "result": result}
+        if method == "editMessageText":
+            shown = (params.get("text"), json.dumps(params.get("reply_markup"), sort_keys=True))
+            key = (str(params.get("chat_id")), str(params.get("message_id")))
+            with self.lock:
+                if self.shown.get(key) == shown:  # what Telegram answers, and records nothing
+                    return {"ok": False, "error_code": 400, "description": "Bad Request: message is not modified"}
+                self.shown[key] = shown
         with self.lock:
             self.calls.append((method, params))
         if method == "getMe":

@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from asgiref.sync import async_to_sync
 from django.core import mail
+from django.core.management import CommandError, call_command
 
 from booking import states
 from booking.models import Appointment
@@ -334,3 +335,18 @@ def test_the_staff_page_is_only_for_staff(studio, client, django_user_model):
     client.force_login(user)
     response = client.get("/admin/telegram/")  # Wagtail answers PermissionDenied with a redirect and a message
     assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def test_the_same_button_twice_answers_with_a_new_message(studio, fake):
+    venue, _page, haircut, _anna = studio
+    fake.tap(f"bk:{venue.pk}:{haircut.pk}")
+    fake.tap(f"bk:{venue.pk}:{haircut.pk}")  # Telegram refuses an edit that changes nothing
+    first, second = run_bot(fake, 2)
+    assert (first["method"], second["method"]) == ("editMessageText", "sendMessage")
+    assert first["text"] == second["text"] == "With whom?"
+
+
+def test_the_command_needs_a_token(settings):
+    settings.TELEGRAM_BOT_TOKEN = ""
+    with pytest.raises(CommandError, match="TELEGRAM_BOT_TOKEN"):
+        call_command("telegram_bot")
