@@ -13,5 +13,7 @@ class CoreConfig(AppConfig):
         signals.connect()
         input_limits.limit_form_dates()
         input_limits.limit_chooser_ids()
+        input_limits.search_images_by_tag()
+        input_limits.read_admin_initial_dates()
         # Before django.contrib.sites creates "example.com" (core is listed first).
         post_migrate.connect(sites.sync_site_record, dispatch_uid="core-sync-site-record")

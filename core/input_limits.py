@@ -7,10 +7,13 @@ Django's admin that the project does not define. The plain parsing of visitor in
 from datetime import datetime
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import chooser as page_chooser
 from wagtail.admin.views.generic.chooser import ChosenMultipleViewMixin
+from wagtail.images.views.chooser import BaseImageChooseView
 from wagtail.models import Page
 
 from .parsing import EARLIEST, LATEST
@@ -80,3 +83,49 @@ def limit_chooser_ids():
 
         get.limited_to_readable_ids = True
         view_class.get = get
+
+
+def search_images_by_tag():
+    """Wagtail's image chooser filters by `?tag=` on the tags relation, and a search (`?q=`)
+    over that queryset fails (FilterFieldError: "name" is no FilterField of Image's tags):
+    a 500 for any tag and query together. The tag filter becomes a filter on ids, which
+    every search backend takes. Called once from CoreConfig.ready()."""
+    if getattr(BaseImageChooseView.filter_object_list, "tag_by_ids", False):
+        return
+
+    def filter_object_list(self, objects):
+        tag_name = self.request.GET.get("tag")
+        if tag_name:
+            objects = objects.filter(pk__in=objects.model.objects.filter(tags__name=tag_name).values("pk"))
+        return super(BaseImageChooseView, self).filter_object_list(objects)
+
+    filter_object_list.tag_by_ids = True
+    BaseImageChooseView.filter_object_list = filter_object_list
+
+
+def read_admin_initial_dates():
+    """Django's admin fills an add form from the query string (`?start=…`) and hands the
+    raw text to date and time widgets, which expect dates: any value there answered 500
+    ('str' object has no attribute 'utcoffset'). Such values are now read as the form
+    field reads them, and left out when they are not a date or time in range. Called
+    once from CoreConfig.ready()."""
+    original = admin.ModelAdmin.get_changeform_initial_data
+    if getattr(original, "reads_dates", False):
+        return
+
+    def get_changeform_initial_data(self, request):
+        initial = original(self, request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.opts.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(value, str) and isinstance(field, models.DateField | models.TimeField):
+                try:
+                    initial[name] = field.formfield().to_python(value)
+                except ValidationError:
+                    del initial[name]
+        return initial
+
+    get_changeform_initial_data.reads_dates = True
+    admin.ModelAdmin.get_changeform_initial_data = get_changeform_initial_data

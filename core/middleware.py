@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template.response import TemplateResponse
-from django.urls import Resolver404, resolve
+from django.urls import NoReverseMatch, Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
@@ -160,8 +160,10 @@ class MalformedIdMiddleware:
     where a number belongs, `?id=abc` or a number beyond any database integer in a chooser)
     means "no such object": 404, not 500. Django raises ValueError (or ValidationError for
     UUIDs) from the lookup, SQLite an OverflowError; some third-party admin views pass
-    `<str:pk>` or `?id=` straight to the ORM. Only errors naming a value of this request
-    are mapped."""
+    `<str:pk>` or `?id=` straight to the ORM. Likewise a query value that names no route
+    or does not fit one (Wagtail's link choosers reverse `?parent_page_id=x`, its login
+    page resolves `?next=word` as a URL name): NoReverseMatch. Only errors naming a value
+    of this request are mapped."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -179,10 +181,11 @@ class MalformedIdMiddleware:
             if "too large to convert" in str(exception) and any(_beyond_int64(value) for value in values):
                 raise Http404(_("No such object: the address contains an invalid id."))
             return None
-        if not isinstance(exception, ValueError | ValidationError):
+        if not isinstance(exception, ValueError | ValidationError | NoReverseMatch):
             return None
         text = str(exception)
-        if "expected a number but got" not in text and "is not a valid UUID" not in text:
+        known = ("expected a number but got", "is not a valid UUID", "Reverse for")
+        if not any(phrase in text for phrase in known):
             return None
         if any(repr(value) in text or f"'{value}'" in text or f"“{value}”" in text for value in values):
             raise Http404(_("No such object: the address contains an invalid id."))

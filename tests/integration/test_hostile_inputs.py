@@ -270,3 +270,18 @@ def test_oscar_dashboard_pagination_and_lookups_fall_back_to_their_defaults(clie
     )
     assert lookup.status_code == 200
     assert [item["id"] for item in lookup.json()["results"]] == [products[0].pk]
+
+
+def test_wagtail_and_django_admin_views_found_by_the_walk(client, home_page, admin_user):
+    """Each answered 500 in the hostile walk (tests/integration/test_hostile_walk.py)."""
+    client.force_login(admin_user)
+    # The image chooser filtered a search by tag through the search backend (FilterFieldError).
+    assert client.get("/admin/images/chooser/", {"tag": "summer", "q": "mirror"}).status_code == 200
+    # Django's admin handed `?start_datetime=…` text to the date widgets of an add form.
+    voucher = client.get("/django-admin/voucher/voucher/add/", {"start_datetime": "xx", "end_datetime": "9999-12-31"})
+    assert voucher.status_code == 200
+    assert 'value="xx"' not in voucher.content.decode()  # left out, not shown back
+    # Wagtail's link choosers reversed `?parent_page_id=x`, its login page resolved `?next=word`
+    # as a URL name (NoReverseMatch): no such page (a 404, which the locale middleware redirects).
+    for url in ("/admin/choose-external-link/?parent_page_id=x", "/admin/login/?next=abc"):
+        assert client.get(url).status_code in (302, 404), url
