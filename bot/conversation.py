@@ -155,11 +155,30 @@ def live_venues():
     return list(VenuePage.objects.live().filter(locale=Locale.get_default()).order_by("title"))
 
 
+# Callback data comes back from the client, which may send anything: ids are short digit
+# strings and dates lie within a year or so of today, else the choice is "not valid".
+NEAR = timedelta(days=400)
+
+
+def to_id(text):
+    if not (text.isdigit() and len(text) <= 18):
+        raise ValueError(text)
+    return int(text)
+
+
+def parse_day(text):
+    day = datetime.strptime(text, "%Y%m%d").date()
+    if abs(day - timezone.now().date()) > NEAR:
+        raise ValueError(text)
+    return day
+
+
 def parse_start(text):
     try:
-        return datetime.strptime(text, START_FORMAT).replace(tzinfo=UTC)
+        start = datetime.strptime(text, START_FORMAT).replace(tzinfo=UTC)
     except ValueError:
         return None
+    return start if abs(start - timezone.now()) <= NEAR else None
 
 
 def label_day(day):
@@ -191,22 +210,22 @@ class Choice:
         ids = parts[1:]
         try:
             if len(ids) >= 1:
-                self.venue = VenuePage.objects.live().filter(pk=int(ids[0]), locale=Locale.get_default()).first()
+                self.venue = VenuePage.objects.live().filter(pk=to_id(ids[0]), locale=Locale.get_default()).first()
                 self.valid = self.venue is not None
             if self.valid and len(ids) >= 2:
                 self.service = Service.objects.filter(
-                    pk=int(ids[1]), active=True, locale=Locale.get_default(), staff__venue=self.venue
+                    pk=to_id(ids[1]), active=True, locale=Locale.get_default(), staff__venue=self.venue
                 ).first()
                 self.valid = self.service is not None
             if self.valid and len(ids) >= 3:
                 self.anyone = ids[2] == "0"
                 if not self.anyone:
                     self.staff = Staff.objects.filter(
-                        pk=int(ids[2]), venue=self.venue, services=self.service, active=True
+                        pk=to_id(ids[2]), venue=self.venue, services=self.service, active=True
                     ).first()
                     self.valid = self.staff is not None
             if self.valid and len(ids) >= 4:
-                self.day = datetime.strptime(ids[3], "%Y%m%d").date()
+                self.day = parse_day(ids[3])
             if self.valid and len(ids) >= 5:
                 self.start = parse_start(ids[4])
                 self.valid = self.start is not None
@@ -279,6 +298,9 @@ def book_step(link, data):
 @in_language
 def confirm(link, data):
     """The customer confirmed a slot ("ok:…"): book it, or first ask for name and email."""
+    choice = Choice(["bk", *data.split(":")[1:]])
+    if not choice.valid or choice.start is None:
+        return not_valid()
     if not link.client_email:
         link.pending = data
         link.save(update_fields=["pending"])
@@ -370,7 +392,7 @@ def my_bookings(link):
 @in_language
 def cancel(link, data):
     try:
-        pk = int(data.split(":")[1])
+        pk = to_id(data.split(":")[1])
     except (IndexError, ValueError):
         return not_valid()
     appointment = link.appointments.filter(pk=pk).first()
@@ -392,8 +414,8 @@ def cancel(link, data):
 def reschedule_step(link, data):
     parts = data.split(":")
     try:
-        pk = int(parts[1])
-        day = datetime.strptime(parts[2], "%Y%m%d").date() if len(parts) > 2 else None
+        pk = to_id(parts[1])
+        day = parse_day(parts[2]) if len(parts) > 2 else None
         start = parse_start(parts[3]) if len(parts) > 3 else None
     except (IndexError, ValueError):
         return not_valid()
@@ -441,7 +463,7 @@ def reschedule_step(link, data):
 def move(link, data):
     parts = data.split(":")
     try:
-        pk, start = int(parts[1]), parse_start(parts[2])
+        pk, start = to_id(parts[1]), parse_start(parts[2])
     except (IndexError, ValueError):
         return not_valid()
     appointment = link.appointments.filter(pk=pk).first()

@@ -175,10 +175,27 @@ def test_the_booking_limits_of_the_website_apply(studio, fake, settings):
     assert Appointment.objects.count() == 1
 
 
-def test_a_garbled_button_gets_an_answer_not_an_error(studio, fake):
-    fake.tap("bk:999999:x")
-    (answer,) = run_bot(fake, 1)
-    assert answer["text"] == "This choice is no longer available. Please start again with /book."
+def test_garbled_buttons_get_an_answer_not_an_error(studio, fake):
+    """Clients can send any callback data: unknown ids, huge numbers, far dates, junk."""
+    venue, _page, haircut, anna = studio
+    path = f"bk:{venue.pk}:{haircut.pk}:{anna.pk}"
+    garbage = [
+        "bk:999999:x",
+        "bk:99999999999999999999999",
+        f"{path}:99991231",
+        f"{path}:20300603:99991231T2359Z",
+        f"ok:{venue.pk}:{haircut.pk}:{anna.pk}:20300603:19000101T0000Z",
+        "cx:-1",
+        "rs:1:00000000",
+        "mv:1",
+        "zz",
+    ]
+    for data in garbage:
+        fake.tap(data)
+    answers = run_bot(fake, len(garbage))
+    assert [a["text"] for a in answers] == ["This choice is no longer available. Please start again with /book."] * len(
+        garbage
+    )
 
 
 def test_deep_link_from_the_confirmation_page_links_the_chat_and_sends_notices(
