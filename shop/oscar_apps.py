@@ -9,7 +9,7 @@ from oscar.apps.catalogue.apps import CatalogueConfig as OscarCatalogueConfig
 from oscar.apps.catalogue.reviews.apps import CatalogueReviewsConfig as OscarCatalogueReviewsConfig
 from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
 from oscar.apps.customer.apps import CustomerConfig as OscarCustomerConfig
-from oscar.apps.dashboard.catalogue.apps import CatalogueDashboardConfig as OscarCatalogueDashboardConfig
+from oscar.apps.dashboard.reviews.apps import ReviewsDashboardConfig as OscarReviewsDashboardConfig
 from oscar.config import Shop as OscarShopConfig
 
 
@@ -18,9 +18,10 @@ class ShopConfig(OscarShopConfig):
 
     def ready(self):
         super().ready()
-        from .accounts import PasswordResetForm
+        from . import accounts, dashboard
 
-        self.password_reset_form = PasswordResetForm
+        self.password_reset_form = accounts.PasswordResetForm
+        dashboard.guard_bulk_edits()  # the dashboard's bulk actions ignore posted ids that are not ids
 
 
 class CatalogueConfig(OscarCatalogueConfig):
@@ -81,9 +82,9 @@ class CustomerConfig(OscarCustomerConfig):
         return urls + super().get_urls()
 
 
-class CatalogueDashboardConfig(OscarCatalogueDashboardConfig):
+class ReviewsDashboardConfig(OscarReviewsDashboardConfig):
     def ready(self):
         super().ready()
-        from .dashboard import ProductLookupView
+        from .dashboard import ReviewListView
 
-        self.product_lookup_view = ProductLookupView  # unknown or malformed initial ids are left out
+        self.list_view = ReviewListView  # a bulk status change accepts only review statuses

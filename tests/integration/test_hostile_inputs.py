@@ -18,7 +18,7 @@ from oscar.test.factories import create_product
 from shop.models import StripeEvent
 from shop.order_status import PENDING
 from tests.booking_fixtures import make_studio
-from tests.shop_models import Category
+from tests.shop_models import Category, ProductReview
 from tests.stripe_helpers import post_webhook, stripe_order
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday
@@ -285,3 +285,25 @@ def test_wagtail_and_django_admin_views_found_by_the_walk(client, home_page, adm
     # as a URL name (NoReverseMatch): no such page (a 404, which the locale middleware redirects).
     for url in ("/admin/choose-external-link/?parent_page_id=x", "/admin/login/?next=abc"):
         assert client.get(url).status_code in (302, 404), url
+
+
+def test_oscar_bulk_actions_ignore_ids_and_statuses_that_are_not_ones(client, home_page, admin_user):
+    """Oscar's bulk actions passed posted ids to the ORM and the review status to int() (500s),
+    and saved any number as a review's status."""
+    product = create_product(title="Argan oil")
+    review = ProductReview.objects.create(product=product, title="Nice", body="Smells good", score=5, name="Eva")
+    client.force_login(admin_user)
+    url = "/en/shop/dashboard/reviews/"
+    for ids, status in (([review.pk], "x"), ([review.pk], "99"), (["x", "99999999999999999999"], "1")):
+        data = {"action": "update_selected_review_status", "selected_review": ids, "status": status}
+        response = client.post(url, data, follow=True)
+        assert response.status_code == 200, (ids, status)
+        review.refresh_from_db()
+        assert review.status == ProductReview.FOR_MODERATION  # unchanged
+    # The readable id and a review status: the change applies.
+    data = {"action": "update_selected_review_status", "selected_review": ["x", review.pk], "status": "1"}
+    assert client.post(url, data).status_code == 302
+    review.refresh_from_db()
+    assert review.status == ProductReview.APPROVED
+    users = client.post("/en/shop/dashboard/users/", {"action": "make_active", "selected_user": ["x"]}, follow=True)
+    assert users.status_code == 200
