@@ -51,6 +51,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from booking.models import Service
+from tests.project_apps import PROJECT_APPS
 
 NOW = "2030-06-01T12:00:00+00:00"  # a Saturday; the demo's bookings are made relative to it
 
@@ -76,7 +77,7 @@ PATH_ARGS = ["987654", "99999999999999999999"]  # an unknown id, a number larger
 
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 SKIP_NAMES = re.compile(r"logout|delete|remove|bulk|unpublish|revisions_revert|lock|unlock|convert_alias|move|copy")
-OUR_APPS = ("booking", "ops", "shop", "pages", "core", "config")
+OUR_APPS = (*PROJECT_APPS, "config")
 
 
 # --- recording what a view reads ---------------------------------------------------------

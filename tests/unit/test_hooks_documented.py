@@ -5,9 +5,10 @@ import ast
 from pathlib import Path
 
 from core import hooks as project_hooks
+from tests.project_apps import PROJECT_APPS
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "ops", "pages", "shop", "booking", "api", "bot")
+APPS = PROJECT_APPS
 WAGTAIL_HOOKS = {
     "construct_homepage_panels",
     "register_admin_urls",

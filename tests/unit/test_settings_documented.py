@@ -10,9 +10,11 @@ from pathlib import Path
 from django.conf import global_settings
 from oscar import defaults as oscar_defaults
 
+from tests.project_apps import PROJECT_APPS
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 SETTINGS_DIR = ROOT / "config" / "settings"
-CODE = ["core", "ops", "pages", "shop", "booking", "api", "bot", "config", "run.py", "site"]
+CODE = [*PROJECT_APPS, "config", "run.py", "site"]
 
 
 def python_files():
