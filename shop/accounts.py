@@ -38,6 +38,15 @@ from oscar.apps.customer.views import (
     AccountRegistrationView as OscarAccountRegistrationView,
 )
 from oscar.apps.customer.views import (
+    AddressCreateView as OscarAddressCreateView,
+)
+from oscar.apps.customer.views import (
+    AddressDeleteView as OscarAddressDeleteView,
+)
+from oscar.apps.customer.views import (
+    AddressUpdateView as OscarAddressUpdateView,
+)
+from oscar.apps.customer.views import (
     ChangePasswordView as OscarChangePasswordView,
 )
 from oscar.apps.customer.views import (
@@ -46,6 +55,7 @@ from oscar.apps.customer.views import (
 
 from core import accounts
 from core.ratelimit import hit, too_many_requests
+from shop import l10n
 
 User = get_user_model()
 
@@ -223,3 +233,39 @@ class PasswordResetForm(OscarPasswordResetForm):
             return super().save(*args, request=request, **kwargs)
         accounts.send_reset_for_unknown_address(email)
         return None
+
+
+def _summary(address):
+    """Oscar's address summary, the country named in the visitor's language."""
+    return ", ".join(l10n.address_lines(address))
+
+
+class AddressCreateView(OscarAddressCreateView):
+    """The address book in the visitor's language: country choices and the confirmation."""
+
+    def get_form(self, form_class=None):
+        return l10n.localise_country_field(super().get_form(form_class))
+
+    def get_success_url(self):
+        messages.success(self.request, _("Address '%s' created") % _summary(self.object))
+        return reverse("customer:address-list")
+
+
+class AddressUpdateView(OscarAddressUpdateView):
+    def get_form(self, form_class=None):
+        return l10n.localise_country_field(super().get_form(form_class))
+
+    def get_success_url(self):
+        messages.success(self.request, _("Address '%s' updated") % _summary(self.object))
+        return reverse("customer:address-list")
+
+
+class AddressDeleteView(OscarAddressDeleteView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["address_summary"] = _summary(self.object)
+        return context
+
+    def get_success_url(self):
+        messages.success(self.request, _("Address '%s' deleted") % _summary(self.object))
+        return str(self.success_url)

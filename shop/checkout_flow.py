@@ -136,17 +136,16 @@ class ShippingAddressView(PickupAwareMixin, oscar_views.ShippingAddressView):
             raise exceptions.FailedPreCondition(url=reverse("checkout:payment-method"))
 
     def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        country = form.fields.get("country")
-        if country is not None:
-            # Oscar labels countries with their English name; name them in the visitor's language.
-            country.label_from_instance = lambda c: l10n.country_name(c.iso_3166_1_a2)
-            country.queryset = country.queryset.order_by("-display_order", "printable_name")
-        return form
+        return l10n.localise_country_field(super().get_form(form_class))
 
     def form_invalid(self, form):
         messages.error(self.request, _("Please check the address."))
         return super().form_invalid(form)
+
+
+class UserAddressUpdateView(oscar_views.UserAddressUpdateView):
+    def get_form(self, form_class=None):
+        return l10n.localise_country_field(super().get_form(form_class))
 
 
 class PaymentMethodView(PickupAwareMixin, oscar_views.PaymentMethodView):

@@ -84,6 +84,16 @@ def country_name(code, language=None):
     return name or code
 
 
+def localise_country_field(form):
+    """Every address form (checkout, account address book): Oscar labels countries with their
+    English name; name them in the visitor's language, the most used first."""
+    country = form.fields.get("country")
+    if country is not None and hasattr(country, "queryset"):
+        country.label_from_instance = lambda c: country_name(c.iso_3166_1_a2)
+        country.queryset = country.queryset.order_by("-display_order", "printable_name")
+    return form
+
+
 def address_lines(address, language=None):
     """An Oscar address as lines, its country named in `language`."""
     if address is None:

@@ -54,6 +54,7 @@ class CheckoutConfig(OscarCheckoutConfig):
         self.shipping_address_view = checkout_flow.ShippingAddressView
         self.payment_method_view = checkout_flow.PaymentMethodView
         self.payment_details_view = checkout.PaymentDetailsView
+        self.user_address_update_view = checkout_flow.UserAddressUpdateView
 
 
 class CustomerConfig(OscarCustomerConfig):
@@ -71,6 +72,9 @@ class CustomerConfig(OscarCustomerConfig):
         self.verify_email_view = accounts.verify_email_view
         self.resend_verification_view = accounts.ResendVerificationView
         self.profile_delete_redirect = accounts.profile_delete_redirect
+        self.address_create_view = accounts.AddressCreateView  # countries in the visitor's language
+        self.address_update_view = accounts.AddressUpdateView
+        self.address_delete_view = accounts.AddressDeleteView
 
     def get_urls(self):
         urls = [
