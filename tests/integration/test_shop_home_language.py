@@ -21,3 +21,17 @@ def test_shop_home_and_continue_shopping_stay_in_the_visitors_language(client, d
     link = re.search(r'class="basket-empty">.*?<a href="([^"]+)"', basket, re.S).group(1)
     response = client.get(link, follow=True, headers={"accept-language": "en"})
     assert response.redirect_chain[-1][0] == STOREFRONT[lang]
+
+
+@pytest.mark.parametrize("lang", ["de", "ru", "uk"])
+def test_signing_in_to_the_shop_stays_in_the_visitors_language(client, demo_site, django_user_model, lang):
+    django_user_model.objects.create_user(email=f"in-{lang}@example.com", password="secret-pass-123")
+    response = client.post(
+        f"/{lang}/shop/accounts/login/",
+        {"login-username": f"in-{lang}@example.com", "login-password": "secret-pass-123", "login_submit": "1"},
+        follow=True,
+        headers={"accept-language": "en"},
+    )
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith(f"/{lang}/shop/accounts/"), response.redirect_chain
+    assert f'<html lang="{lang}"' in response.content.decode()
