@@ -12,7 +12,8 @@ Every hook, its signature, what it returns and who implements it:
 
 REGISTER_BANNER_AREAS = "register_banner_areas"  (asked by core: Banner.target choices, banner tag)
     fn() -> iterable of core.banners.BannerArea(name, label, url_namespaces=())
-    An area an editor can target with a banner ("Shop", "Booking"). Page classes name their
+    An area an editor can target with a banner ("Shop", "Booking"); its name is stored in
+    Banner.target: new and at most 10 characters (`manage.py check`: core.E001). Page classes name their
     area in `banner_area`; views whose URL namespace is listed show that area's banners too.
     Implemented by shop (Oscar's views: basket, checkout, account…) and booking.
 

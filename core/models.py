@@ -1,4 +1,5 @@
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core import checks
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -121,6 +122,25 @@ class Banner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
             errors["link_url"] = error
         if errors:
             raise ValidationError(errors)
+
+
+@checks.register()
+def banner_areas_fit_the_target_field(app_configs, **kwargs):
+    """Each area another app declares is stored in Banner.target: its name is new and fits the column
+    (else saving a banner for it fails on PostgreSQL). Reported by `manage.py check`, at every start."""
+    limit = Banner._meta.get_field("target").max_length
+    errors, seen = [], set(BannerTarget.values)
+    for area in banner_areas():
+        if len(area.name) > limit or area.name in seen:
+            errors.append(
+                checks.Error(
+                    f"register_banner_areas: the area name {area.name!r} is taken or longer than {limit} characters",
+                    hint="Give the BannerArea a short name of its own (it is stored in Banner.target).",
+                    id="core.E001",
+                )
+            )
+        seen.add(area.name)
+    return errors
 
 
 def default_robots_txt():

@@ -4,10 +4,14 @@ import re
 from datetime import timedelta
 
 from django.core.cache import cache
+from django.core.checks import run_checks
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Locale
 
 from booking.models import Appointment, BookingPage, Service, Staff
+from core.banners import BannerArea
+from core.hooks import REGISTER_BANNER_AREAS
 from core.models import Banner
 from pages.models import StandardPage
 from shop.models import ProductPage, ShopPage
@@ -104,3 +108,17 @@ def test_editors_choose_among_the_areas_the_apps_declare(client, home_page, admi
     targets = re.findall(r'<option value="([^"]*)"', html.split('name="target"', 1)[1].split("</select>", 1)[0])
     # core's own two, then the shop's and booking's (register_banner_areas in their wagtail_hooks.py)
     assert targets == ["site", "subtree", "shop", "booking"]
+
+
+def test_manage_py_check_reports_a_declared_area_whose_name_is_taken_or_too_long():
+    """A new app's banner area is stored in Banner.target (10 characters): `check` says so before a
+    banner for it fails to save."""
+    assert [m.id for m in run_checks() if m.id == "core.E001"] == []
+
+    def areas():
+        return [BannerArea("collections", "Collections"), BannerArea("shop", "Another shop")]
+
+    with hooks.register_temporarily(REGISTER_BANNER_AREAS, areas):
+        errors = [m for m in run_checks() if m.id == "core.E001"]
+    assert ["'collections'" in str(e.msg) for e in errors] == [True, False]
+    assert "'shop'" in str(errors[1].msg)
