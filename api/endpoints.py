@@ -13,6 +13,7 @@ from typing import Annotated
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404
+from django.http.request import RawPostDataException
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Header, NinjaAPI, Path, Query, Schema, Status
@@ -128,6 +129,13 @@ def on_not_found(request, exc):
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
     return _error_response(request, exc.status_code, "bad_request", _("Bad request."))
+
+
+@api.exception_handler(RawPostDataException)
+def on_form_body(request, exc):
+    """A form-encoded or multipart body was already parsed by a middleware (RejectNulMiddleware
+    reads request.POST), so the JSON body cannot be read: a body that is not JSON is a bad request."""
+    return _error_response(request, 400, "bad_request", _("Bad request."))
 
 
 def require(request, scope):

@@ -163,6 +163,25 @@ def test_booking_input_is_validated_like_the_website(client, studio, booking_key
     assert Appointment.objects.count() == 0 and IdempotentRequest.objects.count() == 0
 
 
+def test_a_body_that_is_not_json_is_a_bad_request_not_a_server_error(client, studio, booking_key):
+    """A form or multipart body is read as request.POST by a middleware before the API sees it."""
+    venue, haircut, anna = studio
+    fields = {"venue_id": venue.pk, "service_id": haircut.pk, "start": MONDAY_10, "client_name": "Olga"}
+    for content_type in ("multipart", "application/x-www-form-urlencoded"):
+        extra = {} if content_type == "multipart" else {"content_type": content_type}
+        body = fields if content_type == "multipart" else "venue_id=1&service_id=1"
+        response = client.post(
+            "/api/v1/bookings", body, HTTP_IDEMPOTENCY_KEY=content_type, **extra, **auth(booking_key)
+        )
+        assert response.status_code == 400, content_type
+        assert response.json()["code"] == "bad_request"
+        response = client.post(
+            "/api/v1/bookings/nope/reschedule", body, **extra, **auth(booking_key), HTTP_ACCEPT_LANGUAGE="de"
+        )
+        assert response.status_code == 400 and response.json()["code"] == "bad_request", content_type
+    assert Appointment.objects.count() == 0 and IdempotentRequest.objects.count() == 0
+
+
 @override_settings(BOOKING_LIMIT_EMAIL_PER_HOUR=1)
 def test_the_websites_client_limits_apply(client, studio, booking_key):
     venue, haircut, anna = studio
