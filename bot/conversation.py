@@ -62,9 +62,16 @@ def in_language(handler):
     return wrapped
 
 
+def working_staff(link):
+    """The staff member a chat was linked to, while they still work here: active and with the
+    admin login that linked it. A deactivated or unlinked member's chat hears nothing more."""
+    staff = link.staff if link is not None else None
+    return staff if staff is not None and staff.active and staff.user_id is not None else None
+
+
 def help_text(link=None):
     lines = [_("/book – book an appointment"), _("/mine – my bookings"), _("/language – change the language")]
-    if link is not None and link.staff_id:
+    if working_staff(link) is not None:
         lines.append(_("/today – my appointments today"))
     return "\n".join(lines)
 
@@ -73,7 +80,7 @@ def help_text(link=None):
 def start(link, payload=""):
     if payload.startswith(STAFF):
         staff_id = read_token(payload, STAFF)
-        staff = Staff.objects.filter(pk=staff_id, active=True).first() if staff_id else None
+        staff = Staff.objects.filter(pk=staff_id, active=True, user__isnull=False).first() if staff_id else None
         if staff is None:
             return [
                 Reply(_("This link has expired or is not valid. Open it again from the Telegram page in the admin."))
@@ -107,13 +114,14 @@ def help_message(link):
 @in_language
 def today(link):
     """A linked staff member's appointments of the day (venue time), in order."""
-    if link.staff is None:
+    staff = working_staff(link)
+    if staff is None:
         return [Reply(help_text(link))]
-    tz = link.staff.venue.zone
+    tz = staff.venue.zone
     day = timezone.now().astimezone(tz).date()
     appointments = (
         Appointment.objects.filter(
-            staff=link.staff,
+            staff=staff,
             status__in=states.ACTIVE,
             start__gte=local_midnight_utc(day, tz),
             start__lt=local_midnight_utc(day + timedelta(days=1), tz),

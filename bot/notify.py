@@ -21,12 +21,13 @@ def on_appointment_notice(kind, appointment):
             "chat_id", "language"
         )
     ]
-    # The staff member it is with hears about bookings, moves and cancellations (not the reminder).
+    # The staff member it is with hears about bookings, moves and cancellations (not the reminder),
+    # while they work here (conversation.working_staff).
     messages += [
         (chat_id, conversation.staff_notice_text(kind, appointment, language))
-        for chat_id, language in TelegramLink.objects.filter(staff=appointment.staff_id).values_list(
-            "chat_id", "language"
-        )
+        for chat_id, language in TelegramLink.objects.filter(
+            staff=appointment.staff_id, staff__active=True, staff__user__isnull=False
+        ).values_list("chat_id", "language")
     ]
     for chat_id, text in messages:
         if text:

@@ -347,6 +347,41 @@ def test_staff_link_their_chat_in_the_admin_and_get_their_day_and_news(
     assert today["text"] == "Ihre Termine am 1. Juni 2030:\n15:00–16:00 Haircut · Olga"
 
 
+@pytest.mark.parametrize("leaves", ["stays", "deactivated", "login removed"])
+def test_a_staff_chat_goes_quiet_when_the_member_leaves(
+    studio, fake, admin_user, run_tasks, django_capture_on_commit_callbacks, leaves
+):
+    """A linked chat stays in Telegram after the member leaves: it must not keep hearing clients' names."""
+    venue, page, haircut, anna = studio
+    anna.user = admin_user
+    anna.save()
+    token = linking.make_token(anna.pk, linking.STAFF)
+    fake.message(f"/start {token}")
+    run_bot(fake, 2)
+    appointment = book_at(venue, haircut, anna, start=datetime(2030, 6, 1, 13, tzinfo=UTC), page=page)
+    if leaves == "deactivated":
+        anna.active = False
+    elif leaves == "login removed":
+        anna.user = None
+    anna.save()
+    fake.calls.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel(appointment, by_customer=False)
+    run_tasks()
+    if leaves == "stays":
+        assert [m["text"] for m in fake.sent()] == [
+            "Cancelled: Olga, Haircut with Anna, June 1, 2030 at 15:00 (Studio Mitte)."
+        ]
+        return
+    assert fake.sent() == []  # no "Cancelled: Olga, …"
+    fake.message("/today")
+    (today,) = run_bot(fake, 1)
+    assert "Olga" not in today["text"] and "/today" not in today["text"]
+    fake.message(f"/start {token}")  # the link from before cannot link the chat again
+    (again,) = run_bot(fake, 1)
+    assert again["text"].startswith("This link has expired or is not valid.")
+
+
 def test_the_staff_page_is_only_for_staff(studio, client, django_user_model):
     user = django_user_model.objects.create_superuser(email="editor@example.com", password="pw-123456789")
     client.force_login(user)
