@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
@@ -23,14 +25,25 @@ from tests.booking_fixtures import book_at, make_booking_page, make_service, mak
 
 
 @pytest.fixture
-def schema(home_page):
+def wsgi_app():
+    """Django's WSGI handler, without closing the database connection after each request (as
+    Django's test client does): on PostgreSQL that would close the test's own transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield WSGIHandler()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def schema(home_page, wsgi_app):
     venue = make_venue(home_page)
     make_booking_page(venue)
     haircut = make_service("Haircut", 60)
     anna = make_staff(venue, "Anna", [haircut])
     booked = book_at(venue, haircut, anna, start=datetime(2027, 3, 15, 9, tzinfo=UTC))  # the clock: 2027-03-10
     known = {"venue_id": venue.pk, "staff_id": anna.pk, "reference": booked.manage_token}
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler()), known
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app), known
 
 
 @pytest.mark.parametrize(
