@@ -1,14 +1,16 @@
 import math
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404, HttpResponseBadRequest, QueryDict
+from django.http.multipartparser import MultiPartParserError
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .models import SiteSettings
 
@@ -100,6 +102,10 @@ def _max_age(response):
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
+NUL_IN_REQUEST = gettext_noop("Bad request: the address, a form field or a cookie contains a NUL character.")
+UNREADABLE_FORM = gettext_noop("Bad request: the form data cannot be read.")
+
+
 class RejectNulMiddleware:
     """A NUL character has no meaning in any address, form value, cookie or header we
     read, and PostgreSQL refuses to store or compare it (a 500 deep inside a view).
@@ -109,12 +115,22 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._has_nul(request):
-            language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-            with translation.override(language):
-                message = _("Bad request: the address, a form field or a cookie contains a NUL character.")
-            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        try:
+            has_nul = self._has_nul(request)
+        except (MultiPartParserError, BadRequest):
+            # A form body that cannot be parsed (multipart without boundary, not UTF-8): say so
+            # here; left to the view, Django's debug page re-reads the body and answers 500.
+            return self._bad_request(request, UNREADABLE_FORM)
+        if has_nul:
+            return self._bad_request(request, NUL_IN_REQUEST)
         return self.get_response(request)
+
+    @staticmethod
+    def _bad_request(request, message):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            text = _(message)
+        return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
 
     @staticmethod
     def _has_nul(request):

@@ -98,6 +98,24 @@ def test_nul_bytes_answer_400_with_the_reason(client, studio):
     assert client.get("/en/").status_code == 400
 
 
+@pytest.mark.parametrize("settings_debug", [False, True])
+def test_an_unreadable_form_body_answers_400_with_the_reason(client, studio, settings, settings_debug):
+    """Multipart without a boundary, a form body that is not UTF-8: 400 saying so, in the page's
+    language (with DEBUG on, Django's own path answered 500 re-reading the body)."""
+    settings.DEBUG = settings_debug
+    page, _haircut, _anna = studio
+    for content_type, body in [
+        ("multipart/form-data", b"xx"),
+        ("application/x-www-form-urlencoded; charset=utf-16", b"a=b"),  # forms must be UTF-8
+    ]:
+        for url in (page.url + "book/", "/en/ops/feedback/", "/en/shop/basket/", "/stripe/webhook/"):
+            response = client.post(url, data=body, content_type=content_type)
+            assert response.status_code == 400, (url, content_type)
+            assert "the form data cannot be read" in response.content.decode(), url
+    response = client.post("/de/shop/basket/", data=b"xx", content_type="multipart/form-data")
+    assert response.status_code == 400 and "Formulardaten" in response.content.decode()
+
+
 def test_the_admin_calendar_takes_any_date(client, studio, admin_user):
     client.force_login(admin_user)
     for query in ["date=9999-12-31", "date=0001-01-01", "date=2999-12-31&view=week", "staff=²", "staff=-1"]:
