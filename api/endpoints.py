@@ -436,12 +436,24 @@ def create_booking(
                     "idempotency_key_reused",
                     _("This Idempotency-Key was already used for a different request."),
                 ) from None
-            return Status(record.status_code, record.response)
+            return _replay(record)
         appointment = _book(request, payload)
-        body = BookingOut.model_validate(booking_out(appointment)).model_dump(mode="json")
-        record.status_code, record.response = 201, body
+        # Only the booking's id is kept, never a copy of the customer's details: a replay answers
+        # from the row itself, so an erased customer's name and email are gone from replays too.
+        record.status_code, record.response = 201, {"appointment_id": appointment.pk}
         record.save(update_fields=["status_code", "response"])
-    return Status(201, body)
+    return Status(201, booking_out(appointment))
+
+
+def _replay(record):
+    appointment = (
+        Appointment.objects.select_related("venue", "service", "staff")
+        .filter(pk=record.response.get("appointment_id"))
+        .first()
+    )
+    if appointment is None:
+        raise ApiError(404, "booking_not_found", _("There is no such booking."))
+    return Status(record.status_code, booking_out(appointment))
 
 
 def _book(request, payload):

@@ -46,7 +46,8 @@ class ApiKey(models.Model):
 
 
 class IdempotentRequest(models.Model):
-    """The answer to a POST made with an Idempotency-Key: a retry gets the same answer."""
+    """A POST made with an Idempotency-Key: a retry gets the same booking's answer. `response`
+    holds only {"appointment_id": …}, no personal data (the answer is rebuilt from the row)."""
 
     api_key = models.ForeignKey(ApiKey, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=255)

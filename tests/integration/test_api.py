@@ -14,6 +14,8 @@ from api import keys
 from api.models import BOOKING, READ, STAFF, ApiKey, IdempotentRequest
 from booking import states
 from booking.models import Appointment
+from booking.privacy import Bookings
+from core.accounts import mark_verified
 from tests.booking_fixtures import book_at, make_booking_page, make_service, make_staff, make_venue
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # Saturday
@@ -161,6 +163,21 @@ def test_booking_input_is_validated_like_the_website(client, studio, booking_key
         response = book_request(client, booking_key, venue, haircut, idem=str(body), **body)
         assert response.json()["code"] == code, body
     assert Appointment.objects.count() == 0 and IdempotentRequest.objects.count() == 0
+
+
+def test_a_replay_keeps_no_copy_of_an_erased_customers_details(client, studio, booking_key, django_user_model):
+    venue, haircut, anna = studio
+    first = book_request(client, booking_key, venue, haircut, client_phone="+49 170 1234567")
+    assert first.status_code == 201
+    stored = IdempotentRequest.objects.get()
+    assert "olga" not in str(stored.response).lower() and "1234567" not in str(stored.response)
+    olga = django_user_model.objects.create_user(email="olga@example.com", password="pw-123456789")
+    mark_verified(olga)
+    Bookings.erase(olga)
+    retry = book_request(client, booking_key, venue, haircut, client_phone="+49 170 1234567")
+    assert retry.status_code == 201 and retry.json()["reference"] == first.json()["reference"]
+    assert "olga" not in retry.content.decode().lower() and "1234567" not in retry.content.decode()
+    assert Appointment.objects.count() == 1
 
 
 def test_a_body_that_is_not_json_is_a_bad_request_not_a_server_error(client, studio, booking_key):
