@@ -500,6 +500,13 @@ def read_booking(request, reference: Reference):
     return booking_out(get_booking(request, reference))
 
 
+def refuse_closed(request, reference):
+    """A booking that is cancelled, completed or a no-show answers already_closed (the operations
+    refuse it as "not changeable online", which would send a client to look at the time window)."""
+    if get_booking(request, reference).status not in states.ACTIVE:
+        raise ApiError(409, "already_closed", _("This appointment is already closed."))
+
+
 @api.post("/bookings/{reference}/cancel", response={200: BookingOut, **ERRORS}, tags=["bookings"])
 def cancel_booking(request, reference: Reference):
     """Cancel, until the service's cancellation window (as on the website's manage page)."""
@@ -508,6 +515,7 @@ def cancel_booking(request, reference: Reference):
     try:
         appointment = operations.cancel(appointment)
     except ChangeNotAllowed:
+        refuse_closed(request, reference)
         raise ApiError(409, "change_not_allowed", _("This appointment can no longer be cancelled online.")) from None
     except states.InvalidTransition:
         raise ApiError(409, "already_closed", _("This appointment is already closed.")) from None
@@ -523,6 +531,7 @@ def reschedule_booking(request, reference: Reference, payload: RescheduleIn):
     try:
         operations.reschedule_as_client(appointment, start)
     except ChangeNotAllowed:
+        refuse_closed(request, reference)
         raise ApiError(409, "change_not_allowed", _("This appointment can no longer be moved online.")) from None
     except SlotTaken:
         raise ApiError(409, "slot_taken", _("This time is no longer available. Please pick another.")) from None

@@ -231,7 +231,14 @@ def test_read_cancel_and_reschedule_keep_the_cancellation_window(client, studio,
     appointment.refresh_from_db()
     assert appointment.status == states.CANCELLED
     twice = client.post(url + "/cancel", **auth(booking_key))
-    assert twice.status_code == 409
+    assert (twice.status_code, twice.json()["code"]) == (409, "already_closed")
+    closed_move = client.post(
+        url + "/reschedule",
+        {"start": "2030-06-03T16:00:00+02:00"},
+        content_type="application/json",
+        **auth(booking_key),
+    )
+    assert (closed_move.status_code, closed_move.json()["code"]) == (409, "already_closed")
     assert client.get("/api/v1/bookings/nope", **auth(booking_key)).json()["code"] == "booking_not_found"
 
 
