@@ -307,7 +307,8 @@ def book_step(link, data):
 def confirm(link, data):
     """The customer confirmed a slot ("ok:…"): book it, or first ask for name and email."""
     choice = Choice(["bk", *data.split(":")[1:]])
-    if not choice.valid or choice.start is None:
+    # Exactly the five fields the summary sent: a forged longer path would not fit in `pending`.
+    if not choice.valid or choice.start is None or len(data.split(":")) != 6 or len(data) > 64:
         return not_valid()
     if not link.client_email:
         link.pending = data

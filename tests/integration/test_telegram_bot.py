@@ -185,6 +185,7 @@ def test_garbled_buttons_get_an_answer_not_an_error(studio, fake):
         f"{path}:99991231",
         f"{path}:20300603:99991231T2359Z",
         f"ok:{venue.pk}:{haircut.pk}:{anna.pk}:20300603:19000101T0000Z",
+        f"ok:{venue.pk}:{haircut.pk}:{anna.pk}:20300603:{MONDAY_10}:" + "x" * 200,  # too long for `pending`
         "cx:-1",
         "rs:1:00000000",
         "mv:1",
@@ -196,6 +197,7 @@ def test_garbled_buttons_get_an_answer_not_an_error(studio, fake):
     assert [a["text"] for a in answers] == ["This choice is no longer available. Please start again with /book."] * len(
         garbage
     )
+    assert TelegramLink.objects.get().pending == ""
 
 
 def test_deep_link_from_the_confirmation_page_links_the_chat_and_sends_notices(
