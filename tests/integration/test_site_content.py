@@ -378,3 +378,39 @@ def test_language_switcher_keeps_the_sub_route_of_a_routable_page(client, demo_s
     switcher = html[html.index('class="language-switcher"') :]
     switcher = switcher[: switcher.index("</nav>")]
     assert f'href="{ukrainian.url}my/"' in switcher
+
+
+def test_language_switcher_translates_the_return_url_it_keeps(client, demo_site):
+    """On the German sign-in page with ?next=<German checkout>, the Russian link returns to the Russian checkout,
+    and a `next` naming a translated Wagtail page points at that page's Russian translation."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    from django.urls import reverse
+    from django.utils.translation import override
+
+    with override("de"):
+        login, checkout = reverse("customer:login"), reverse("checkout:index")
+    with override("ru"):
+        ru_login, ru_checkout = reverse("customer:login"), reverse("checkout:index")
+    response = client.get(f"{login}?next={checkout}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    hrefs = [unquote(h).replace("&amp;", "&") for h in re.findall(r'href="([^"]+)"', switcher)]
+    ru = next(h for h in hrefs if h.startswith("/ru/"))
+    assert urlsplit(ru).path == ru_login
+    assert parse_qs(urlsplit(ru).query)["next"] == [ru_checkout]
+
+    from booking.models import BookingPage
+
+    booking = BookingPage.objects.get(locale__language_code="en")
+    german = booking.get_translation(Locale.objects.get(language_code="de"))
+    russian = booking.get_translation(Locale.objects.get(language_code="ru"))
+    assert german.url != russian.url
+    html = client.get(f"{login}?next={german.url}my/").content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    hrefs = [unquote(h).replace("&amp;", "&") for h in re.findall(r'href="([^"]+)"', switcher)]
+    ru = next(h for h in hrefs if h.startswith("/ru/"))
+    assert parse_qs(urlsplit(ru).query)["next"] == [f"{russian.url}my/"]
