@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -24,7 +22,7 @@ from booking import operations, states
 from booking.availability import first_free_per_start
 from booking.models import Appointment, Service, Staff, VenuePage
 from booking.schedule import bookable_staff, find_slots, local_midnight_utc
-from booking.wizard import localized, venue_services
+from booking.wizard import ContactForm, localized, venue_services
 
 from .linking import STAFF, read_token
 from .models import TelegramLink
@@ -323,13 +321,12 @@ def text_message(link, text):
     if not link.pending:
         return [Reply(help_text(link))]
     name, _comma, email = (text or "").strip().rpartition(",")
-    name, email = name.strip()[:200], email.strip()
-    try:
-        validate_email(email)
-    except ValidationError:
+    # The wizard's own form: its length limits (an appointment's name is at most 120 characters)
+    # and its canonical email address (the limits and the privacy pages compare that one).
+    form = ContactForm({"client_name": name.strip(), "client_email": email.strip()})
+    if not form.is_valid():
         return [Reply(_("Please send your name and email address, e.g.: Anna Smith, anna@example.com"))]
-    if not name:
-        return [Reply(_("Please send your name and email address, e.g.: Anna Smith, anna@example.com"))]
+    name, email = form.cleaned_data["client_name"], form.cleaned_data["client_email"]
     data, link.pending = link.pending, ""
     link.client_name, link.client_email = name, email
     link.save(update_fields=["pending", "client_name", "client_email"])

@@ -152,6 +152,22 @@ def test_booking_through_the_bot_books_once_and_sends_the_email(
     assert buttons(mine) == ["Reschedule", "Cancel"]
 
 
+def test_the_name_and_email_follow_the_websites_form(studio, fake, run_tasks, django_capture_on_commit_callbacks):
+    """Appointment.client_name holds 120 characters; "ｅxample.com" is example.com (the limits compare it)."""
+    venue, _page, haircut, anna = studio
+    fake.tap(f"ok:{venue.pk}:{haircut.pk}:{anna.pk}:20300603:{MONDAY_10}")
+    (ask,) = run_bot(fake, 1)
+    fake.message("O" * 150 + ", olga@example.com")
+    (again,) = run_bot(fake, 1)
+    assert again["text"].startswith("Please send your name and email address")
+    assert Appointment.objects.count() == 0 and TelegramLink.objects.get().pending
+    fake.message("Olga, olga@\uff45xample.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        (done,) = run_bot(fake, 1)
+    assert done["text"].startswith("Booked!")
+    assert Appointment.objects.get().client_email == TelegramLink.objects.get().client_email == "olga@example.com"
+
+
 def test_a_taken_slot_answers_clearly_and_books_nothing(studio, fake):
     venue, _page, haircut, anna = studio
     TelegramLink.objects.create(chat_id=777, language="de", client_name="Olga", client_email="olga@example.com")
