@@ -132,16 +132,17 @@ SERVICES = [
     ),
 ]
 
-# name, bio, services (English names), translations {lang: (name, bio)}
+# name, bio, services (English names), translated bios {lang: bio}; a person's name is the same in every
+# language (Staff.name is synchronised, not translated)
 STAFF = [
     (
         "Anna Becker",
         "Colour specialist with twelve years of experience.",
         ["Haircut", "Colouring", "Hair care ritual", "Blow-dry"],
         {
-            "de": ("Anna Becker", "Farbspezialistin mit zwölf Jahren Erfahrung."),
-            "ru": ("Анна Беккер", "Специалист по окрашиванию с двенадцатилетним опытом."),
-            "uk": ("Анна Беккер", "Спеціалістка з фарбування з дванадцятирічним досвідом."),
+            "de": "Farbspezialistin mit zwölf Jahren Erfahrung.",
+            "ru": "Специалист по окрашиванию с двенадцатилетним опытом.",
+            "uk": "Спеціалістка з фарбування з дванадцятирічним досвідом.",
         },
     ),
     (
@@ -149,9 +150,9 @@ STAFF = [
         "Classic and modern cuts, beards a speciality.",
         ["Haircut", "Beard trim", "Blow-dry"],
         {
-            "de": ("Mehmet Yılmaz", "Klassische und moderne Schnitte, Bärte sind seine Spezialität."),
-            "ru": ("Мехмет Йылмаз", "Классические и современные стрижки, особенно бороды."),
-            "uk": ("Мехмет Йилмаз", "Класичні й сучасні стрижки, особливо бороди."),
+            "de": "Klassische und moderne Schnitte, Bärte sind seine Spezialität.",
+            "ru": "Классические и современные стрижки, особенно бороды.",
+            "uk": "Класичні й сучасні стрижки, особливо бороди.",
         },
     ),
     (
@@ -159,9 +160,9 @@ STAFF = [
         "Care treatments and styling for every occasion.",
         ["Haircut", "Hair care ritual", "Blow-dry", "Colouring"],
         {
-            "de": ("Olena Kovalenko", "Pflegebehandlungen und Styling für jeden Anlass."),
-            "ru": ("Олена Коваленко", "Уходовые процедуры и укладки для любого случая."),
-            "uk": ("Олена Коваленко", "Доглядові процедури й укладки для будь-якої нагоди."),
+            "de": "Pflegebehandlungen und Styling für jeden Anlass.",
+            "ru": "Уходовые процедуры и укладки для любого случая.",
+            "uk": "Доглядові процедури й укладки для будь-якої нагоди.",
         },
     ),
 ]
@@ -246,7 +247,7 @@ def load_booking(ctx: DemoContext):
             member.services.set([services[s] for s in service_names])
             member.save()
         staff_members.append(member)
-        strings = {lang: {name: t[0], bio: t[1]} for lang, t in translations.items()}
+        strings = {lang: {bio: text} for lang, text in translations.items()}
         translate_missing(member, ctx, strings, f"staff {name}")
 
     # Translations of the pages come after the snippets (the booking page links the venue).

@@ -327,6 +327,8 @@ class Staff(TranslatableMixin, index.Indexed, ClusterableModel):
     active = models.BooleanField(_("takes bookings"), default=True)
 
     override_translatable_fields = [
+        # A person's name is spelled the same in every language: copied from the source, not translated.
+        SynchronizedField("name", overridable=False),
         SynchronizedField("photo"),
         SynchronizedField("venue", overridable=False),
         SynchronizedField("user", overridable=False),

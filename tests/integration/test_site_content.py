@@ -414,3 +414,25 @@ def test_language_switcher_translates_the_return_url_it_keeps(client, demo_site)
     hrefs = [unquote(h).replace("&amp;", "&") for h in re.findall(r'href="([^"]+)"', switcher)]
     ru = next(h for h in hrefs if h.startswith("/ru/"))
     assert parse_qs(urlsplit(ru).query)["next"] == [f"{russian.url}my/"]
+
+
+def test_a_persons_name_is_spelled_the_same_in_every_language(client, demo_site):
+    """Staff names are not translated: the booking wizard names the stylist identically in en, de, ru and uk,
+    and a translator's editor has no segment for the name (it is copied from the source)."""
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    from booking.models import BookingPage, Service, Staff
+
+    haircut = Service.objects.get(name="Haircut", locale__language_code="en")
+    booking = BookingPage.objects.get(locale__language_code="en")
+    for code in ("en", "de", "ru", "uk"):
+        page = booking.get_translation(Locale.objects.get(language_code=code))
+        html = client.get(f"{page.url}?service={haircut.pk}").content.decode()
+        assert "Mehmet Yilmaz" in html, code
+        assert "Yılmaz" not in html and "Мехмет" not in html and "Анна" not in html, code
+    for member in Staff.objects.all():
+        assert member.name == Staff.objects.get(translation_key=member.translation_key, locale__language_code="en").name
+    source, _ = TranslationSource.get_or_create_from_instance(
+        Staff.objects.get(name="Mehmet Yilmaz", locale__language_code="en")
+    )
+    assert not StringSegment.objects.filter(source=source, string__data="Mehmet Yilmaz").exists()
