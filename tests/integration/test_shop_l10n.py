@@ -184,3 +184,29 @@ def test_pickup_with_a_full_voucher_needs_no_address_and_no_card(client, shampoo
     assert "Ви забираєте замовлення в салоні в години роботи." in email.body
     assert "Самовивіз із салону: 0,00" in email.body
     assert "доставк" not in email.body.lower().replace("самовивіз", "")  # no delivery wording
+
+
+def _toasts(response):
+    """The messages the page shows (its toasts' JSON)."""
+    import json
+
+    found = re.search(r'toasts" type="application/json">(.*?)</script>', response.content.decode(), re.S)
+    return [toast["message"] for toast in json.loads(found.group(1))] if found else []
+
+
+@pytest.mark.parametrize(
+    "language, too_long, empty",
+    [
+        ("en", "This voucher code is too long: a voucher code has at most 128 characters.", "Please enter a"),
+        ("de", "Dieser Gutscheincode ist zu lang: Ein Gutscheincode hat höchstens 128 Zeichen.", "Bitte geben Sie"),
+        ("ru", "Этот код ваучера слишком длинный: код ваучера содержит не более 128 символов.", "Введите код"),
+        ("uk", "Цей код ваучера задовгий: код ваучера містить не більше ніж 128 символів.", "Введіть код"),
+    ],
+)
+def test_a_refused_voucher_code_says_why_in_the_page_language(client, demo_site, language, too_long, empty):
+    """A 200-character code was answered "Please enter a voucher code", as if none had been entered."""
+    response = client.post(f"/{language}/shop/basket/vouchers/add/", {"code": "X" * 200}, follow=True)
+    assert response.status_code == 200
+    assert _toasts(response) == [too_long]
+    response = client.post(f"/{language}/shop/basket/vouchers/add/", {"code": ""}, follow=True)
+    assert [message[: len(empty)] for message in _toasts(response)] == [empty]
