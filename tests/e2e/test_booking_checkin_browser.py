@@ -23,11 +23,17 @@ PASSWORD = "desk-pass-123456"
 def booked_today_and_a_staff_login():
     """At the run's frozen instant (Wed 2027-03-10 09:00 Berlin): a later slot today with a demo staff
     member, its confirmation email's check-in link, and a login for that staff member (not a superuser)."""
-    member = next(m for m in Staff.objects.filter(active=True).select_related("venue") if m.services.exists())
-    service = member.services.first()
     now = timezone.now()
-    today = now.astimezone(member.venue.zone).date()
-    slot = find_slots(member.venue, service, today, today, staff=member, now=now)[0]
+    # The first member (in a fixed order, the same on every database) with a free slot later today.
+    member, service, slot = next(
+        (member, service, slots[0])
+        for member in Staff.objects.filter(active=True).select_related("venue").order_by("pk")
+        for service in member.services.order_by("pk")
+        for slots in [
+            find_slots(member.venue, service, *[now.astimezone(member.venue.zone).date()] * 2, staff=member, now=now)
+        ]
+        if slots
+    )
     appointment = book(
         venue=member.venue,
         service=service,
