@@ -14,6 +14,8 @@ from ops import passwords
 from pages import views as pages_views
 from shop.views import stripe_webhook
 
+handler400 = "core.middleware.bad_request"  # the reason in the page language
+
 urlpatterns = [
     # Password changes in the admin check the current password through the lockout (ops/passwords.py).
     path("admin/account/", passwords.wagtail_account_view),

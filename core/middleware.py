@@ -104,6 +104,42 @@ FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data"
 
 NUL_IN_REQUEST = gettext_noop("Bad request: the address, a form field or a cookie contains a NUL character.")
 UNREADABLE_FORM = gettext_noop("Bad request: the form data cannot be read.")
+UNSPECIFIED_BAD_REQUEST = gettext_noop(
+    "Bad request: this page cannot process what was sent (a form without its fields, or data in a format "
+    "the page does not accept)."
+)
+
+
+def bad_request_text(request, message):
+    """`message` in the language of the request's address (the page language), as a 400's body."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _(message)
+
+
+def bad_request(request, exception=None):
+    """handler400 (a SuspiciousOperation or BadRequest raised by a view): the reason in the page language,
+    not Django's bare "Bad Request (400)"."""
+    return HttpResponseBadRequest(
+        bad_request_text(request, UNSPECIFIED_BAD_REQUEST), content_type="text/plain; charset=utf-8"
+    )
+
+
+class ExplainBadRequestMiddleware:
+    """Every 400 says why: a view that answers 400 with an empty body (Oscar's sign-in page for a post
+    without its submit button, …) gets the general reason in the page language instead of a blank page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 400 and not response.streaming and not response.content:
+            response.content = bad_request_text(request, UNSPECIFIED_BAD_REQUEST).encode()
+            response["Content-Type"] = "text/plain; charset=utf-8"
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response
 
 
 class RejectNulMiddleware:
@@ -127,10 +163,7 @@ class RejectNulMiddleware:
 
     @staticmethod
     def _bad_request(request, message):
-        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        with translation.override(language):
-            text = _(message)
-        return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
+        return HttpResponseBadRequest(bad_request_text(request, message), content_type="text/plain; charset=utf-8")
 
     @staticmethod
     def _has_nul(request):

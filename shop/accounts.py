@@ -18,6 +18,7 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -102,6 +103,15 @@ class VerifiedRegistrationMixin:
 
 class AccountAuthView(VerifiedRegistrationMixin, OscarAccountAuthView):
     registration_form_class = RegistrationForm
+
+    def post(self, request, *args, **kwargs):
+        # Oscar answers an empty 400 when neither submit button's name came with the post (JSON, a script…).
+        if "login_submit" not in request.POST and "registration_submit" not in request.POST:
+            return HttpResponseBadRequest(
+                _("Bad request: send the sign-in or the registration form of this page (as a form, not JSON)."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return super().post(request, *args, **kwargs)
 
     def validate_registration_form(self):
         form = self.get_registration_form(bind_data=True)

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ExplainBadRequestMiddleware",  # a 400 with an empty body gets the reason
     "core.middleware.RejectNulMiddleware",  # 400 before a NUL reaches the database
     "core.middleware.ShadowingParameterMiddleware",  # ?items=… must not hide request.GET.items in templates
     "core.middleware.CookiePolicyMiddleware",  # SameSite (and Secure in production) on every cookie

@@ -325,3 +325,40 @@ def test_oscar_bulk_actions_ignore_ids_and_statuses_that_are_not_ones(client, ho
     assert review.status == ProductReview.APPROVED
     users = client.post("/en/shop/dashboard/users/", {"action": "make_active", "selected_user": ["x"]}, follow=True)
     assert users.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "language, reason",
+    [
+        ("en", "Bad request: send the sign-in"),
+        ("de", "Ungültige Anfrage: Senden Sie das Anmelde"),
+        ("uk", "Неправильний запит"),
+    ],
+)
+def test_every_bad_request_says_why_in_the_page_language(client, home_page, language, reason):
+    """A JSON post to the sign-in page got a 400 with an empty body; a request Django refuses as suspicious
+    (too many form fields) got a bare "Bad Request (400)"."""
+    response = client.post(f"/{language}/shop/accounts/login/", '{"username": "a"}', content_type="application/json")
+    assert response.status_code == 400
+    assert response.content.decode().startswith(reason)
+    assert int(response["Content-Length"]) == len(response.content)
+    fields = "&".join(f"f{i}=x" for i in range(1200))  # over DATA_UPLOAD_MAX_NUMBER_FIELDS
+    response = client.post(f"/{language}/", fields, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    general = {
+        "en": "Bad request: this page cannot",
+        "de": "Ungültige Anfrage: Diese Seite",
+        "uk": "Неправильний запит",
+    }
+    assert response.content.decode().startswith(general[language])
+
+
+def test_an_empty_bad_request_from_any_view_gets_the_reason(rf):
+    """The kind: whatever view answers an empty 400, the visitor reads why, in the page language."""
+    from django.http import HttpResponseBadRequest
+
+    from core.middleware import ExplainBadRequestMiddleware
+
+    response = ExplainBadRequestMiddleware(lambda request: HttpResponseBadRequest())(rf.post("/ru/anything/"))
+    assert response.status_code == 400
+    assert response.content.decode().startswith("Неверный запрос: эта страница не может обработать")
