@@ -94,13 +94,14 @@ api = NinjaAPI(
 )
 
 
-def _error_response(request, status, code, message):
+def error_response(request, status, code, message):
+    """The API's one error shape: {"code", "message"} as JSON."""
     return api.create_response(request, {"code": code, "message": str(message)}, status=status)
 
 
 @api.exception_handler(ApiError)
 def on_api_error(request, exc):
-    response = _error_response(request, exc.status, exc.code, exc.message)
+    response = error_response(request, exc.status, exc.code, exc.message)
     if exc.status == 429:
         response["Retry-After"] = "60"
     return response
@@ -112,30 +113,30 @@ def on_validation_error(request, exc):
         ".".join(str(part) for part in error.get("loc", ())[1:]) or str(error.get("loc", ("?",))[0])
         for error in exc.errors
     )
-    return _error_response(request, 422, "invalid_input", _("Invalid input: %(fields)s.") % {"fields": fields})
+    return error_response(request, 422, "invalid_input", _("Invalid input: %(fields)s.") % {"fields": fields})
 
 
 @api.exception_handler(AuthenticationError)
 def on_authentication_error(request, exc):
     error = _auth_error("unauthorized")
-    return _error_response(request, error.status, error.code, error.message)
+    return error_response(request, error.status, error.code, error.message)
 
 
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
-    return _error_response(request, 404, "not_found", _("Not found."))
+    return error_response(request, 404, "not_found", _("Not found."))
 
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
-    return _error_response(request, exc.status_code, "bad_request", _("Bad request."))
+    return error_response(request, exc.status_code, "bad_request", _("Bad request."))
 
 
 @api.exception_handler(RawPostDataException)
 def on_form_body(request, exc):
     """A form-encoded or multipart body was already parsed by a middleware (RejectNulMiddleware
     reads request.POST), so the JSON body cannot be read: a body that is not JSON is a bad request."""
-    return _error_response(request, 400, "bad_request", _("Bad request."))
+    return error_response(request, 400, "bad_request", _("Bad request."))
 
 
 def require(request, scope):

@@ -4,11 +4,14 @@ Accept-Language; never the site's language cookie) and never counted as a page v
 from functools import wraps
 
 from django.conf import settings
+from django.urls import re_path
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from core.middleware import maintenance_answer
 from ops.visitors import not_a_page_view
 
-from .endpoints import api
+from .endpoints import api, error_response
 
 
 def request_language(request):
@@ -37,7 +40,46 @@ def in_request_language(view):
     return wrapped
 
 
+def json_errors(view):
+    """Django's and django-ninja's own answers become the API's JSON errors: a method the route
+    does not take (ninja's text/html 405) answers {"code": "method_not_allowed", …} with its Allow."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
+            allowed = response.get("Allow", "")
+            response = error_response(
+                request,
+                405,
+                "method_not_allowed",
+                _("This address does not accept %(method)s.") % {"method": request.method},
+            )
+            response["Allow"] = allowed
+        return response
+
+    return wrapped
+
+
+def in_maintenance(request, message):
+    """Maintenance mode (core's middleware asks the view): the API's JSON 503, not the HTML page."""
+    with translation.override(request_language(request)):
+        response = error_response(request, 503, "maintenance", _(message))
+    response["Retry-After"] = "600"
+    response["Cache-Control"] = "no-cache, no-store"
+    return response
+
+
+def no_such_endpoint(request, path=""):
+    """Any other address under /api/v1/: the JSON 404 (not Django's redirect to a language prefix)."""
+    return error_response(request, 404, "not_found", _("Not found."))
+
+
+def api_view(view):
+    return maintenance_answer(in_maintenance)(not_a_page_view(in_request_language(json_errors(view))))
+
+
 patterns, app_name, namespace = api.urls
 for pattern in patterns:
-    pattern.callback = not_a_page_view(in_request_language(pattern.callback))
-urlpatterns = patterns
+    pattern.callback = api_view(pattern.callback)
+urlpatterns = [*patterns, re_path(r"^(?P<path>.*)$", api_view(no_such_endpoint))]

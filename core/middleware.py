@@ -26,12 +26,26 @@ def maintenance_exempt(view):
     return view
 
 
-def _exempt_view(request):
+def maintenance_answer(answer):
+    """A view that answers maintenance mode in its own format: `answer(request, message)` returns
+    the 503 response (the API's JSON error instead of the HTML page)."""
+
+    def declare(view):
+        view.maintenance_answer = answer
+        return view
+
+    return declare
+
+
+def _resolved_view(request):
     try:
-        match = resolve(request.path_info, getattr(request, "urlconf", None))
+        return resolve(request.path_info, getattr(request, "urlconf", None)).func
     except Resolver404:
-        return False
-    return getattr(match.func, "maintenance_exempt", False)
+        return None
+
+
+def _exempt_view(request):
+    return getattr(_resolved_view(request), "maintenance_exempt", False)
 
 
 class MaintenanceModeMiddleware:
@@ -43,12 +57,12 @@ class MaintenanceModeMiddleware:
 
     def __call__(self, request):
         if self._applies(request):
-            response = TemplateResponse(
-                request,
-                "maintenance.html",
-                {"message": _("We are updating the site. Please come back in a few minutes.")},
-                status=503,
-            ).render()
+            message = gettext_noop("We are updating the site. Please come back in a few minutes.")
+            answer = getattr(_resolved_view(request), "maintenance_answer", None)
+            if answer is not None:
+                response = answer(request, message)
+            else:
+                response = TemplateResponse(request, "maintenance.html", {"message": _(message)}, status=503).render()
             response["Retry-After"] = "600"
             patch_cache_control(response, no_cache=True, no_store=True)
             return response

@@ -331,3 +331,40 @@ def test_openapi_document_and_offline_docs_under_the_csp(client, home_page):
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
     assert "<script>" not in html  # every script is a file from our origin (the settings are JSON data)
     assert ApiKey.objects.count() == 0
+
+
+# --- the API's errors are always JSON -----------------------------------------------
+
+
+def test_an_unknown_address_under_the_api_is_a_json_404_not_a_redirect(client, booking_key):
+    for path in ("/api/v1/no-such-thing", "/api/v1/bookings/ABC/nothing", "/api/v1/venues/"):
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE="de", **auth(booking_key))
+        assert response.status_code == 404, path
+        assert response["Content-Type"].startswith("application/json")
+        assert response.json()["code"] == "not_found"
+        assert response.json()["message"] == "Nicht gefunden."
+
+
+def test_a_method_the_route_does_not_take_is_a_json_405_with_allow(client, booking_key):
+    response = client.delete("/api/v1/venues?lang=ru", **auth(booking_key))
+    assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["code"] == "method_not_allowed"
+    assert "DELETE" in response.json()["message"] and response.json()["message"].isascii() is False
+    assert "GET" in response["Allow"]
+
+
+def test_maintenance_mode_answers_the_api_with_a_json_503(client, booking_key, home_page):
+    from core.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.maintenance_mode = True
+    site_settings.save()
+    response = client.get("/api/v1/venues", HTTP_ACCEPT_LANGUAGE="uk", **auth(booking_key))
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Retry-After"] == "600"
+    body = response.json()
+    assert body["code"] == "maintenance" and not body["message"].isascii()
+    page = client.get("/en/")
+    assert page.status_code == 503 and page["Content-Type"].startswith("text/html")
