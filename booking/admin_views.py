@@ -21,7 +21,14 @@ from core.parsing import parse_date, parse_int
 
 from . import checkin, states
 from .models import Appointment, Staff, VenuePage
-from .operations import CheckInRefused, change_status, check_in
+from .operations import (
+    CheckInRefused,
+    active_staff_venue_ids,
+    change_status,
+    check_in,
+    is_deactivated_staff,
+    is_manager,
+)
 from .schedule import local_midnight_utc
 
 ACTIONS = [
@@ -35,9 +42,9 @@ ACTIONS = [
 def visible_venues(user):
     """The venues a user may manage, or None for "no access"."""
     default = Locale.get_default()
-    if user.is_superuser or user.has_perm("booking.change_appointment"):
+    if is_manager(user):
         return VenuePage.objects.filter(locale=default)
-    venue_ids = Staff.objects.filter(user=user).values_list("venue_id", flat=True)
+    venue_ids = active_staff_venue_ids(user)  # a deactivated staff member manages nothing
     if not venue_ids:
         return None
     return VenuePage.objects.filter(pk__in=list(venue_ids))
@@ -63,9 +70,24 @@ def _parse_day(value, tz):
     return parse_date(value) or datetime.now(tz).date()
 
 
+def refuse_deactivated(request, title):
+    """403 with the reason for a staff member whose record was deactivated (else None)."""
+    if not is_deactivated_staff(request.user):
+        return None
+    message = _(
+        "Your staff record is deactivated: you can no longer check customers in or see the calendar. "
+        "Ask a manager to reactivate it."
+    )
+    context = {"header_title": title, "message": message}
+    return render(request, "booking/admin/refused.html", context, status=403)
+
+
 def calendar_view(request):
     venues = visible_venues(request.user)
     if venues is None:
+        refused = refuse_deactivated(request, _("Booking calendar"))
+        if refused:
+            return refused
         raise PermissionDenied
     staff_qs = Staff.objects.filter(venue__in=venues, locale=Locale.get_default()).select_related("venue")
     staff_list = list(staff_qs.order_by("venue__title", "name"))
@@ -188,6 +210,8 @@ def _refusal(reason, appointment=None):
     """(HTTP status, message) for a code that cannot be checked in."""
     if reason == "invalid":
         return 400, _("This is not a valid check-in code. Scan it again or paste the whole link.")
+    if reason == "not_staff":
+        return 403, _("Only active staff of this appointment's venue can check it in.")
     if reason == "other_venue":
         return 403, _("This appointment is at another venue. Only that venue's staff can check it in.")
     values = {
@@ -231,6 +255,9 @@ def checkin_view(request):
     POST: check the appointment in."""
     venues = visible_venues(request.user)
     if venues is None:
+        refused = refuse_deactivated(request, _("Check in"))
+        if refused:
+            return refused
         raise PermissionDenied
     code = (request.POST.get("code") if request.method == "POST" else request.GET.get("code")) or ""
     context = {"header_title": _("Check in"), "code": code[:500], "result": None}

@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import limits, states
-from .models import Appointment
+from .models import Appointment, Staff
 from .notifications import on_booked, on_cancelled
 from .schedule import bookable_staff, find_slots
 
@@ -43,7 +43,8 @@ class Refused(BookingError):
 
 
 class CheckInRefused(BookingError):
-    """`reason`: "cancelled", "not_today", "status" (pending, no-show, completed without check-in)."""
+    """`reason`: "cancelled", "not_today", "status" (pending, no-show, completed without check-in),
+    "not_staff" (the user is no active staff member of the venue and no manager)."""
 
     def __init__(self, reason, appointment):
         super().__init__(reason)
@@ -183,13 +184,40 @@ def change_status(appointment, target):
     return appointment
 
 
+def is_manager(user):
+    """Sees and changes every venue's appointments (superusers, the booking.change_appointment permission)."""
+    return user.is_superuser or user.has_perm("booking.change_appointment")
+
+
+def active_staff_venue_ids(user):
+    """The venues where `user` is an active staff member (a deactivated one manages no calendar)."""
+    return set(Staff.objects.filter(user=user, active=True).values_list("venue_id", flat=True))
+
+
+def is_deactivated_staff(user):
+    """A login whose staff records are all deactivated (and no manager): refused with that reason."""
+    return (
+        user.is_authenticated
+        and not is_manager(user)
+        and Staff.objects.filter(user=user).exists()
+        and not active_staff_venue_ids(user)
+    )
+
+
+def may_check_in(user, venue_id):
+    return is_manager(user) or venue_id in active_staff_venue_ids(user)
+
+
 def check_in(appointment, by, now=None):
     """The customer arrived (QR check-in at the desk): confirmed → arrived, recording who and when.
 
     Idempotent: an appointment checked in before is returned unchanged with `already=True`.
     Refused (CheckInRefused) when cancelled, not on today's date in the venue's time zone, or in a
-    state that cannot arrive. Who may check in (staff of the venue) is the caller's question."""
+    state that cannot arrive, and ("not_staff") when `by` is a user who is neither a manager nor an
+    active staff member of the venue (by=None: a system call, not a person)."""
     now = now or timezone.now()
+    if by is not None and (not by.is_authenticated or not may_check_in(by, appointment.venue_id)):
+        raise CheckInRefused("not_staff", appointment)
     with transaction.atomic():
         appointment = (
             Appointment.objects.select_for_update(of=("self",))  # PostgreSQL: not the nullable checked_in_by join

@@ -11,7 +11,7 @@ from django.core import mail
 
 from booking import checkin, states
 from booking.models import Appointment
-from booking.operations import SlotTaken, cancel, change_status, reschedule
+from booking.operations import CheckInRefused, SlotTaken, cancel, change_status, check_in, reschedule
 from tests.booking_fixtures import MONDAY_10AM, book_at, make_booking_page, make_service, make_staff, make_venue
 
 BOOKED_AT = datetime(2030, 6, 1, 12, tzinfo=UTC)
@@ -227,3 +227,28 @@ def test_only_venue_staff_see_the_page(client, desk, django_user_model):
     assert "Check in" not in client.get("/admin/").content.decode()
     login(client, desk["anna_user"])
     assert URL in client.get("/admin/").content.decode()
+
+
+def test_a_deactivated_staff_member_is_refused_with_the_reason(client, desk):
+    anna = desk["anna_user"].booking_staff.get()
+    anna.active = False
+    anna.save()
+    login(client, desk["anna_user"])
+    response = post_code(client, checkin.checkin_url(desk["appointment"]))
+    assert response.status_code == 403 and "staff record is deactivated" in response.content.decode()
+    assert row(desk["appointment"]).status == states.CONFIRMED and row(desk["appointment"]).checked_in_at is None
+    with time_machine.travel(AT_THE_DESK, tick=False):
+        calendar = client.get("/admin/booking/calendar/")
+        assert calendar.status_code == 403 and "staff record is deactivated" in calendar.content.decode()
+        assert "Check in" not in client.get("/admin/").content.decode()
+
+
+def test_the_check_in_operation_refuses_a_deactivated_or_other_venue_staff_member(desk):
+    anna = desk["anna_user"].booking_staff.get()
+    anna.active = False
+    anna.save()
+    for user in (desk["anna_user"], desk["karl_user"]):
+        with time_machine.travel(AT_THE_DESK, tick=False), pytest.raises(CheckInRefused) as refused:
+            check_in(desk["appointment"], user)
+        assert refused.value.reason == "not_staff"
+    assert row(desk["appointment"]).checked_in_at is None
