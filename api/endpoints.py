@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.http.request import RawPostDataException
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Header, NinjaAPI, Path, Query, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
@@ -29,6 +29,7 @@ from booking.models import Appointment, Staff, VenuePage
 from booking.operations import ChangeNotAllowed, Refused, SlotTaken
 from booking.schedule import bookable_staff, find_slots, local_midnight_utc
 from booking.wizard import ContactForm, VenueFinder, localized_map, venue_services
+from bot import linking
 from core.ratelimit import client_address
 
 from . import keys
@@ -506,6 +507,33 @@ def refuse_closed(request, reference):
     refuse it as "not changeable online", which would send a client to look at the time window)."""
     if get_booking(request, reference).status not in states.ACTIVE:
         raise ApiError(409, "already_closed", _("This appointment is already closed."))
+
+
+class TelegramLinkOut(Schema):
+    url: str = Field(description="The t.me deep link; opening it links the customer's Telegram chat to this booking")
+    expires_at: datetime = Field(description="Until when the link's signed token is valid")
+
+
+@api.post(
+    "/bookings/{reference}/telegram-link",
+    response={200: TelegramLinkOut, **errors(401, 403, 404, 409, 422, 429)},
+    tags=["bookings"],
+)
+def telegram_link(request, reference: Reference):
+    """Link a client to a Telegram chat: the signed, expiring deep link the confirmation page and email
+    carry. The customer opens it in Telegram and from then on gets the confirmations and the 24 h reminder
+    there too. Answers telegram_unavailable while the site has no bot configured."""
+    require(request, BOOKING)
+    appointment = get_booking(request, reference)
+    if not (settings.TELEGRAM_BOT_TOKEN and settings.TELEGRAM_BOT_USERNAME):
+        raise ApiError(409, "telegram_unavailable", _("This site has no Telegram bot connected."))
+    if appointment.status not in states.ACTIVE:
+        raise ApiError(409, "already_closed", _("This appointment is already closed."))
+    now = timezone.now()
+    return {
+        "url": linking.deep_link(appointment.pk),
+        "expires_at": (now + timedelta(hours=settings.TELEGRAM_LINK_HOURS)).astimezone(appointment.zone),
+    }
 
 
 @api.post("/bookings/{reference}/cancel", response={200: BookingOut, **ERRORS}, tags=["bookings"])

@@ -15,6 +15,7 @@ from api.models import BOOKING, READ, STAFF, ApiKey, IdempotentRequest
 from booking import states
 from booking.models import Appointment
 from booking.privacy import Bookings
+from bot.linking import read_token
 from core.accounts import mark_verified
 from tests.booking_fixtures import book_at, make_booking_page, make_service, make_staff, make_venue
 
@@ -368,3 +369,26 @@ def test_maintenance_mode_answers_the_api_with_a_json_503(client, booking_key, h
     assert body["code"] == "maintenance" and not body["message"].isascii()
     page = client.get("/en/")
     assert page.status_code == 503 and page["Content-Type"].startswith("text/html")
+
+
+# --- linking a client to a Telegram chat ----------------------------------------------
+
+
+def test_telegram_link_is_the_signed_deep_link_of_the_booking(client, studio, booking_key):
+    venue, haircut, _anna = studio
+    reference = book_request(client, booking_key, venue, haircut).json()["reference"]
+    url = f"/api/v1/bookings/{reference}/telegram-link"
+    unavailable = client.post(url, HTTP_ACCEPT_LANGUAGE="de", **auth(booking_key))
+    assert unavailable.status_code == 409 and unavailable.json()["code"] == "telegram_unavailable"
+    with override_settings(TELEGRAM_BOT_TOKEN="123:abc", TELEGRAM_BOT_USERNAME="studio_bot", TELEGRAM_LINK_HOURS=72):
+        response = client.post(url, **auth(booking_key))
+        assert response.status_code == 200, response.content
+        body = response.json()
+        assert body["url"].startswith("https://t.me/studio_bot?start=")
+        appointment = Appointment.objects.get(manage_token=reference)
+        assert read_token(body["url"].split("start=", 1)[1]) == appointment.pk
+        assert body["expires_at"] == "2030-06-04T14:00:00+02:00"  # 72 h after now, venue time
+        read_only = keys.create_key(name="Reader", scope=READ)[1]
+        assert client.post(url, **auth(read_only)).json()["code"] == "forbidden_scope"
+        assert client.post("/api/v1/bookings/nope/telegram-link", **auth(booking_key)).status_code == 404
+    assert "telegram-link" in client.get("/api/v1/openapi.json").content.decode()

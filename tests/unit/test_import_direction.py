@@ -23,6 +23,8 @@ FORBIDDEN = {
     # The API (api/) and the Telegram bot (bot/) are built on booking, never the other way;
     # booking reaches the bot only through hooks.
     "booking": {"api", "bot"},
+    # The API uses bot.linking (the Telegram deep link of its telegram-link endpoint); the bot never uses the API.
+    "bot": {"api"},
 }
 # Strings that would name an app above (a dotted path for import_string, a template of theirs…).
 NAMED = tuple(f"{app}{separator}" for app in UPPER for separator in "./")
