@@ -8,7 +8,7 @@ from django.urls import re_path
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.middleware import maintenance_answer
+from core.middleware import error_answer
 from ops.visitors import not_a_page_view
 
 from .endpoints import api, error_response
@@ -61,12 +61,14 @@ def json_errors(view):
     return wrapped
 
 
-def in_maintenance(request, message):
-    """Maintenance mode (core's middleware asks the view): the API's JSON 503, not the HTML page."""
+def core_error(request, status, code, message):
+    """What core's middlewares answer before the view (maintenance 503, a NUL or unreadable form 400):
+    the API's JSON error in the request's language, not the HTML page or plain text."""
     with translation.override(request_language(request)):
-        response = error_response(request, 503, "maintenance", _(message))
-    response["Retry-After"] = "600"
-    response["Cache-Control"] = "no-cache, no-store"
+        response = error_response(request, status, code, _(message))
+    if status == 503:
+        response["Retry-After"] = "600"
+        response["Cache-Control"] = "no-cache, no-store"
     return response
 
 
@@ -76,7 +78,7 @@ def no_such_endpoint(request, path=""):
 
 
 def api_view(view):
-    return maintenance_answer(in_maintenance)(not_a_page_view(in_request_language(json_errors(view))))
+    return error_answer(core_error)(not_a_page_view(in_request_language(json_errors(view))))
 
 
 patterns, app_name, namespace = api.urls

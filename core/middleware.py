@@ -26,12 +26,13 @@ def maintenance_exempt(view):
     return view
 
 
-def maintenance_answer(answer):
-    """A view that answers maintenance mode in its own format: `answer(request, message)` returns
-    the 503 response (the API's JSON error instead of the HTML page)."""
+def error_answer(answer):
+    """A view whose errors have a format of its own (the API's JSON): the errors these middlewares
+    answer before the view runs (maintenance 503, a NUL or an unreadable form 400) are built by
+    `answer(request, status, code, message)`, `message` an untranslated msgid, instead of the page."""
 
     def declare(view):
-        view.maintenance_answer = answer
+        view.error_answer = answer
         return view
 
     return declare
@@ -58,9 +59,9 @@ class MaintenanceModeMiddleware:
     def __call__(self, request):
         if self._applies(request):
             message = gettext_noop("We are updating the site. Please come back in a few minutes.")
-            answer = getattr(_resolved_view(request), "maintenance_answer", None)
+            answer = getattr(_resolved_view(request), "error_answer", None)
             if answer is not None:
-                response = answer(request, message)
+                response = answer(request, 503, "maintenance", message)
             else:
                 response = TemplateResponse(request, "maintenance.html", {"message": _(message)}, status=503).render()
             response["Retry-After"] = "600"
@@ -177,6 +178,9 @@ class RejectNulMiddleware:
 
     @staticmethod
     def _bad_request(request, message):
+        answer = getattr(_resolved_view(request), "error_answer", None)
+        if answer is not None:
+            return answer(request, 400, "bad_request", message)
         return HttpResponseBadRequest(bad_request_text(request, message), content_type="text/plain; charset=utf-8")
 
     @staticmethod

@@ -392,3 +392,14 @@ def test_telegram_link_is_the_signed_deep_link_of_the_booking(client, studio, bo
         assert client.post(url, **auth(read_only)).json()["code"] == "forbidden_scope"
         assert client.post("/api/v1/bookings/nope/telegram-link", **auth(booking_key)).status_code == 404
     assert "telegram-link" in client.get("/api/v1/openapi.json").content.decode()
+
+
+def test_core_400s_before_the_view_are_json_too(client, booking_key):
+    nul = client.get("/api/v1/venues?lang=de&x=%00", **auth(booking_key))
+    assert nul.status_code == 400 and nul["Content-Type"].startswith("application/json")
+    assert nul.json()["code"] == "bad_request" and "NUL" in nul.json()["message"]
+    assert nul.json()["message"] != "Bad request: the address, a form field or a cookie contains a NUL character."
+    form = client.post("/api/v1/bookings", "a=b", content_type="multipart/form-data", **auth(booking_key))
+    assert form.status_code == 400 and form.json()["code"] == "bad_request"
+    page = client.get("/en/?x=%00")
+    assert page.status_code == 400 and page["Content-Type"].startswith("text/plain")
