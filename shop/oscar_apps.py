@@ -5,7 +5,6 @@ INSTALLED_APPS lists these instead of Oscar's own configs; label, name and model
 
 from django.contrib.auth.decorators import login_required
 from django.urls import path
-from oscar.apps.basket.apps import BasketConfig as OscarBasketConfig
 from oscar.apps.catalogue.apps import CatalogueConfig as OscarCatalogueConfig
 from oscar.apps.catalogue.reviews.apps import CatalogueReviewsConfig as OscarCatalogueReviewsConfig
 from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
@@ -23,14 +22,6 @@ class ShopConfig(OscarShopConfig):
 
         self.password_reset_form = accounts.PasswordResetForm
         dashboard.guard_bulk_edits()  # the dashboard's bulk actions ignore posted ids that are not ids
-
-
-class BasketConfig(OscarBasketConfig):
-    def ready(self):
-        super().ready()
-        from . import vouchers
-
-        self.add_voucher_view = vouchers.VoucherAddView  # a refused code says why (e.g. too long)
 
 
 class CatalogueConfig(OscarCatalogueConfig):

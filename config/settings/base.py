@@ -79,7 +79,7 @@ INSTALLED_APPS = [
     "shop.oscar_apps.CatalogueReviewsConfig",  # Oscar's reviews; a review's page shows approved ones only
     "oscar.apps.communication.apps.CommunicationConfig",
     "oscar.apps.partner.apps.PartnerConfig",
-    "shop.oscar_apps.BasketConfig",  # Oscar's basket; a refused voucher code says why
+    "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
