@@ -25,7 +25,7 @@ from booking.schedule import bookable_staff, find_slots, local_midnight_utc
 from booking.wizard import ContactForm, localized, venue_services
 
 from .linking import STAFF, read_token
-from .models import TelegramLink
+from .models import TelegramLink, UsedStaffLink
 
 DAYS_SHOWN = 14
 START_FORMAT = "%Y%m%dT%H%MZ"
@@ -83,6 +83,13 @@ def start(link, payload=""):
             return [
                 Reply(_("This link has expired or is not valid. Open it again from the Telegram page in the admin."))
             ]
+        # Single use: the first chat that follows the link owns it; one chat per staff member.
+        # The same chat following it again changes nothing (and cannot take the staff member back
+        # from a chat linked later with a newer link).
+        used, new = UsedStaffLink.objects.get_or_create(token=payload, defaults={"chat_id": link.chat_id})
+        if not new and (used.chat_id != link.chat_id or link.staff_id != staff.pk):
+            return [Reply(_("This link has already been used. Open the Telegram page in the admin for a new one."))]
+        TelegramLink.objects.filter(staff=staff).exclude(pk=link.pk).update(staff=None)
         link.staff = staff
         link.save(update_fields=["staff"])
         text = _(
@@ -95,10 +102,9 @@ def start(link, payload=""):
         appointment = Appointment.objects.filter(pk=appointment_id).first() if appointment_id else None
         if appointment is None:
             return [Reply(_("This link has expired or is not valid. Open it again from your confirmation page."))]
+        # Only the appointment's notices: a forwarded link must not make its holder book
+        # under the customer's name and email (they are asked for their own on /book).
         link.appointments.add(appointment)
-        if not link.client_email:
-            link.client_name, link.client_email = appointment.client_name, appointment.client_email
-            link.save(update_fields=["client_name", "client_email"])
         text = _("Linked. You will get the confirmations and the reminder for this appointment here too.")
         return [Reply(text + "\n\n" + describe(appointment)), Reply(help_text(link))]
     return [Reply(_("Hello! I can book appointments for you.") + "\n\n" + help_text(link))]

@@ -28,3 +28,11 @@ class TelegramLink(models.Model):
 
     def __str__(self):
         return f"{self.chat_id} → {self.client_email or '-'}"
+
+
+class UsedStaffLink(models.Model):
+    """A staff deep link's token once a chat has followed it: a staff link links one chat only."""
+
+    token = models.CharField(max_length=64, unique=True)
+    chat_id = models.BigIntegerField()
+    used_at = models.DateTimeField(auto_now_add=True)

@@ -420,3 +420,43 @@ def test_the_command_needs_a_token(settings):
     settings.TELEGRAM_BOT_TOKEN = ""
     with pytest.raises(CommandError, match="TELEGRAM_BOT_TOKEN"):
         call_command("telegram_bot")
+
+
+def test_a_staff_link_links_one_chat_and_one_chat_per_staff_member(studio, fake, admin_user):
+    venue, page, haircut, anna = studio
+    anna.user = admin_user
+    anna.save()
+    token = linking.make_token(anna.pk, linking.STAFF)
+    fake.message(f"/start {token}", chat_id=777)
+    hello, _day = run_bot(fake, 2)
+    assert hello["text"].startswith("Hello Anna!")
+    fake.message(f"/start {token}", chat_id=888)  # the same link forwarded to another chat
+    (refused,) = run_bot(fake, 1)
+    assert refused["text"] == "This link has already been used. Open the Telegram page in the admin for a new one."
+    assert TelegramLink.objects.get(chat_id=888).staff is None
+    fake.message(f"/start {token}", chat_id=777)  # the first chat again: nothing changes
+    again, _day = run_bot(fake, 2)
+    assert again["text"].startswith("Hello Anna!") and TelegramLink.objects.get(chat_id=777).staff == anna
+
+    newer = linking.make_token(anna.pk, linking.STAFF, now=NOW.timestamp() - 60)
+    fake.message(f"/start {newer}", chat_id=888)  # a new link moves the staff member to the new chat
+    run_bot(fake, 2)
+    assert list(TelegramLink.objects.filter(staff=anna).values_list("chat_id", flat=True)) == [888]
+    fake.message(f"/start {token}", chat_id=777)  # the old link cannot take them back
+    (refused,) = run_bot(fake, 1)
+    assert refused["text"].startswith("This link has already been used.")
+    assert TelegramLink.objects.get(chat_id=777).staff is None
+
+
+def test_a_forwarded_customer_link_does_not_lend_its_name_and_email(studio, fake):
+    venue, page, haircut, anna = studio
+    appointment = book_at(venue, haircut, anna)
+    fake.message(f"/start {linking.make_token(appointment.pk)}")
+    run_bot(fake, 2)
+    chat = TelegramLink.objects.get(chat_id=777)
+    assert list(chat.appointments.all()) == [appointment]
+    assert (chat.client_name, chat.client_email) == ("", "")
+    fake.tap(f"ok:{venue.pk}:{haircut.pk}:{anna.pk}:20300603:{MONDAY_10}")
+    (ask,) = run_bot(fake, 1)  # asked for its own name and email, as a new chat is
+    assert ask["text"].startswith("Please send your name and email address")
+    assert Appointment.objects.count() == 1
