@@ -36,3 +36,6 @@ class UsedStaffLink(models.Model):
     token = models.CharField(max_length=64, unique=True)
     chat_id = models.BigIntegerField()
     used_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.token[:12]}… → {self.chat_id}"
