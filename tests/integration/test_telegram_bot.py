@@ -460,3 +460,29 @@ def test_a_forwarded_customer_link_does_not_lend_its_name_and_email(studio, fake
     (ask,) = run_bot(fake, 1)  # asked for its own name and email, as a new chat is
     assert ask["text"].startswith("Please send your name and email address")
     assert Appointment.objects.count() == 1
+
+
+def test_the_staff_page_shows_the_linked_chat_and_unlinks_it(studio, fake, admin_user):
+    from django.test import Client
+
+    venue, page, haircut, anna = studio
+    anna.user = admin_user
+    anna.save()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+    assert "No Telegram chat is linked yet." in client.get("/admin/telegram/").content.decode()
+    fake.message(f"/start {linking.make_token(anna.pk, linking.STAFF)}")
+    run_bot(fake, 2)
+    response = client.get("/admin/telegram/")
+    assert "A Telegram chat is linked" in response.content.decode() and 'data-testid="telegram-unlink"' in (
+        response.content.decode()
+    )
+    assert client.post("/admin/telegram/").status_code == 403  # no CSRF token: nothing happens
+    assert TelegramLink.objects.get(chat_id=777).staff == anna
+    token = (
+        response.cookies["csrftoken"].value if "csrftoken" in response.cookies else client.cookies["csrftoken"].value
+    )
+    response = client.post("/admin/telegram/", {"csrfmiddlewaretoken": token}, follow=True)
+    assert response.status_code == 200 and "The Telegram chat is unlinked." in response.content.decode()
+    assert TelegramLink.objects.get(chat_id=777).staff is None
+    assert "No Telegram chat is linked yet." in response.content.decode()
